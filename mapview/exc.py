@@ -1,0 +1,30 @@
+"""The one exception tree of :mod:`mapview`."""
+
+from __future__ import annotations
+
+
+class MapviewError(Exception):
+    """Base class of every error raised by :mod:`mapview`."""
+
+
+class DocumentError(MapviewError, ValueError):
+    """Raised when a document cannot be read: binary, unreadable, or an invalid record.
+
+    ``path`` names the file (None for in-memory input).
+    """
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class UnsupportedFormatError(DocumentError):
+    """Raised when a file's type is not one the loaders read."""
+
+
+class ExportError(MapviewError, ValueError):
+    """Raised when results cannot be written in the requested format."""
+
+
+class RecognizerError(MapviewError, RuntimeError):
+    """Raised when no spaCy pipeline can be loaded for recognition."""

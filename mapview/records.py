@@ -1,0 +1,73 @@
+"""Records that flow through the pipeline: documents in, resolved mentions out.
+
+Offsets are Python string indices into :attr:`Document.text` (end exclusive), so
+``document.text[m.start:m.end] == m.name`` always holds: the evidence shown on
+the map is the document's exact text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gazetteer import Place
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One report. ``id`` is unique within a corpus; the rest but ``text`` is optional."""
+
+    id: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A character range ``[start, end)`` of a document's text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name in a document that refers to a place.
+
+    ``label`` is ``"place"`` for a toponym and ``"demonym"`` for an adjective or
+    people name ("Afghan fighters"), which is linked to its country but is not
+    a map marker by default.
+    """
+
+    start: int
+    end: int
+    name: str
+    sentence: Span
+    label: str = "place"
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedMention:
+    """A mention with the place chosen for it (None when nothing fits).
+
+    ``confidence`` is in [0, 1]; ``alternatives`` are the next-best places, best first.
+    """
+
+    mention: Mention
+    place: Place | None
+    confidence: float
+    alternatives: tuple[Place, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDocument:
+    """A document with every mention found in it, in text order."""
+
+    document: Document
+    mentions: tuple[ResolvedMention, ...]
+
+    def sentence_text(self, mention: Mention) -> str:
+        """The exact text of the sentence a mention stands in."""
+        return self.document.text[mention.sentence.start : mention.sentence.end]

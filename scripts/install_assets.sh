@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+# Placeholder until the offline map assets land.
+exit 0
