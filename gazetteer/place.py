@@ -57,19 +57,10 @@ class Place:
             raise InvalidPlaceError(f"latitude must be within ±90, not {lat!r} ({name!r})")
         if not (math.isfinite(lon) and -180.0 <= lon <= 180.0):
             raise InvalidPlaceError(f"longitude must be within ±180, not {lon!r} ({name!r})")
-        self._id = id
-        self._geonameid = geonameid
-        self._name = name
-        self._kind = kind
-        self._country_code = country_code
-        self._admin1 = admin1
-        self._lat = lat
-        self._lon = lon
-        self._population = population
-        self._alternate_names = tuple(alternate_names)
-        self._members = tuple(members)
-        self._score = score
-        self._matched_by = matched_by
+        values = (id, geonameid, name, kind, country_code, admin1, lat, lon, population,
+                  tuple(alternate_names), tuple(members), score, matched_by)
+        for slot, value in zip(Place.__slots__, values):
+            object.__setattr__(self, slot, value)
 
     id = property(lambda self: self._id, doc="Stable id: ``geonames:N``, or ``region:slug`` for curated regions.")
     geonameid = property(lambda self: self._geonameid, doc="GeoNames id, or None when GeoNames has none.")
@@ -97,9 +88,12 @@ class Place:
 
     def with_match(self, score: float, matched_by: str) -> Place:
         """Return a copy carrying a lookup's ``score`` and ``matched_by``."""
-        fields = {name[1:]: getattr(self, name) for name in self.__slots__}
-        fields.update(score=score, matched_by=matched_by)
-        return Place(**fields)
+        copy = object.__new__(Place)
+        for slot in Place.__slots__:
+            object.__setattr__(copy, slot, getattr(self, slot))
+        object.__setattr__(copy, "_score", score)
+        object.__setattr__(copy, "_matched_by", matched_by)
+        return copy
 
     def to_dict(self) -> dict[str, Any]:
         """The fields as plain JSON-ready values (the CLI's ``--json`` shape)."""
@@ -130,7 +124,7 @@ class Place:
         return f"Place({self._name!r}, {self._kind}{where}, {self._lat:.4f}, {self._lon:.4f})"
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if name in Place.__slots__ and not hasattr(self, name):
-            object.__setattr__(self, name, value)
-            return
         raise AttributeError(f"Place is immutable: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Place is immutable: cannot delete {name!r}")

@@ -1,0 +1,7 @@
+"""Entry point of ``python -m gazetteer``."""
+
+import sys
+
+from gazetteer.cli import main
+
+sys.exit(main())

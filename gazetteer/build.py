@@ -1,0 +1,157 @@
+"""Compile the registry data packages into one SQLite index file, atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from gazetteer.exc import GazetteerError, IndexBuildError
+from gazetteer.folding import fold_parts, loose_key
+from gazetteer.ranking import static_score
+from gazetteer.schema import ALT_SEPARATOR, DDL, INDEXES, SCHEMA_VERSION
+from gazetteer.sources.cities import read_cities, read_city_tables
+from gazetteer.sources.countries import continent_members, read_countries
+from gazetteer.sources.divisions import read_divisions
+from gazetteer.sources.entry import Entry
+from gazetteer.sources.regions import read_continents, read_regions
+
+# Kinds whose surface names the recognizer turns into patterns.
+PATTERN_KINDS = frozenset({"country", "admin1", "region", "continent"})
+_MATCH_RANK = {m: i for i, m in enumerate(("name", "abbreviation", "demonym", "alternate"))}
+
+
+@dataclass(frozen=True, slots=True)
+class BuildReport:
+    """What a build wrote: counts by kind, name keys, seconds taken, bytes on disk."""
+
+    path: Path
+    places: dict[str, int]
+    names: int
+    seconds: float
+    size_bytes: int
+
+
+def build_index(path: Path, fingerprint: dict[str, str], *, progress: bool = False) -> BuildReport:
+    """Compile the index to ``path``; an interrupted build leaves any old file untouched.
+
+    The file is written beside ``path`` under a temporary name and renamed over
+    it only once complete, so readers never see a partial index.
+    """
+    started = time.perf_counter()
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with _progress_bar(progress) as bar:
+            entries = _collect_entries(bar)
+            counts, names = _write(tmp, entries, fingerprint, bar)
+        os.replace(tmp, path)
+    except GazetteerError:
+        raise
+    except (OSError, sqlite3.Error, KeyError, ValueError) as exc:
+        raise IndexBuildError(f"could not build the gazetteer index at {path}: {exc}") from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+    return BuildReport(path, counts, names, time.perf_counter() - started, path.stat().st_size)
+
+
+def _collect_entries(bar) -> list[Entry]:
+    bar.set_description("reading cities")
+    tables = read_city_tables()
+    bar.update(1)
+    bar.set_description("reading divisions")
+    divisions, admin1_names = read_divisions(tables)
+    bar.update(1)
+    bar.set_description("reading countries and regions")
+    countries = list(read_countries(tables.capitals))
+    populations = {c.country_code: c.population or 0 for c in countries}
+    areas = [*countries, *read_continents(continent_members()), *read_regions(populations)]
+    bar.update(1)
+    return [*areas, *divisions, *read_cities(tables, admin1_names)]
+
+
+def _write(tmp: Path, entries: list[Entry], fingerprint: dict[str, str], bar) -> tuple[dict[str, int], int]:
+    db = sqlite3.connect(tmp)
+    try:
+        db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;" + DDL)
+        bar.set_description("writing places")
+        counts: dict[str, int] = {}
+        places, names, loose, surfaces = [], [], [], []
+        seen: set[str] = set()
+        for entry in entries:
+            if entry.id in seen:
+                continue
+            seen.add(entry.id)
+            pk = len(places) + 1
+            counts[entry.kind] = counts.get(entry.kind, 0) + 1
+            places.append((pk, entry.id, entry.geonameid, entry.name, entry.kind, entry.country_code,
+                           entry.admin1, entry.lat, entry.lon, entry.population, ",".join(entry.members),
+                           ALT_SEPARATOR.join(entry.alternate_names)))
+            keyed = _best_names(entry.names)
+            names.extend((key, pk, static_score(entry.kind, entry.population, m), m, g, entry.kind,
+                          entry.country_code) for key, (m, g) in keyed.items())
+            loose.extend(_loose_rows(pk, entry, keyed))
+            if entry.kind in PATTERN_KINDS:
+                surfaces.extend((pk, n, m) for n, m in dict(reversed(entry.names)).items())
+        bar.update(1)
+        bar.set_description("writing names")
+        db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", places)
+        names.sort()
+        db.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?)", names)
+        loose.sort()
+        db.executemany("INSERT OR IGNORE INTO loose VALUES (?,?,?,'variant','',?,?)", loose)
+        db.executemany("INSERT INTO surfaces VALUES (?,?,?)", surfaces)
+        db.executescript(INDEXES)
+        meta = {"schema": SCHEMA_VERSION, "fingerprint": json.dumps(fingerprint, sort_keys=True),
+                "counts": json.dumps(counts), "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+        db.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
+        db.commit()
+        bar.update(1)
+        bar.set_description("compacting")
+        db.execute("VACUUM")
+        bar.update(1)
+        return counts, len(names)
+    finally:
+        db.close()
+
+
+def _best_names(names: Iterable[tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """Folded key -> (best matched_by, generic word) over every name of one place."""
+    best: dict[str, tuple[str, str]] = {}
+    for name, matched_by in names:
+        key, generic = fold_parts(name)
+        if not key:
+            continue
+        old = best.get(key)
+        if old is None or (_MATCH_RANK[matched_by], len(generic)) < (_MATCH_RANK[old[0]], len(old[1])):
+            best[key] = (matched_by, generic)
+    return best
+
+
+def _loose_rows(pk: int, entry: Entry, keyed: dict[str, tuple[str, str]]) -> Iterator[tuple]:
+    """Consonant-skeleton keys for the place's Latin-script names (areas) or main name (cities)."""
+    score = static_score(entry.kind, entry.population, "variant")
+    for key, (matched_by, _) in keyed.items():
+        if (matched_by == "name" or entry.kind != "city") and key.isascii() and len(key) >= 4:
+            yield loose_key(key), pk, score, entry.kind, entry.country_code
+
+
+class _NoBar:
+    def set_description(self, _: str) -> None: ...
+    def update(self, _: int) -> None: ...
+    def __enter__(self) -> _NoBar:
+        return self
+    def __exit__(self, *_: object) -> None: ...
+
+
+def _progress_bar(enabled: bool):
+    if not enabled:
+        return _NoBar()
+    from tqdm import tqdm
+
+    return tqdm(total=6, unit="step", desc="gazetteer", leave=True)

@@ -1,0 +1,46 @@
+"""The build-time record every source reader yields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Entry:
+    """One place with every name it answers to, before it is written to the index.
+
+    ``names`` pairs a surface name with how it names the place: ``name``,
+    ``alternate``, ``abbreviation`` or ``demonym``.
+    """
+
+    id: str
+    geonameid: int | None
+    name: str
+    kind: str
+    country_code: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+    population: int | None = None
+    members: tuple[str, ...] = ()
+    names: list[tuple[str, str]] = field(default_factory=list)
+
+    def add_names(self, names, matched_by: str) -> None:
+        """Add each non-empty name in ``names`` under ``matched_by``."""
+        self.names.extend((n.strip(), matched_by) for n in names if n and n.strip())
+
+    @property
+    def alternate_names(self) -> list[str]:
+        """Distinct names other than the preferred one, in source order."""
+        seen = {self.name}
+        out = []
+        for name, _ in self.names:
+            if name not in seen:
+                seen.add(name)
+                out.append(name)
+        return out
+
+
+def geonames_id(geonameid: int) -> str:
+    """The :attr:`Place.id` of a GeoNames feature."""
+    return f"geonames:{geonameid}"
