@@ -18,6 +18,14 @@ class DocumentError(MapviewError, ValueError):
         self.path = path
 
 
+class InvalidRecordError(DocumentError):
+    """Raised when a JSON or JSONL record is malformed; ``line`` is its JSONL line number."""
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
+        super().__init__(message, path=path)
+        self.line = line
+
+
 class UnsupportedFormatError(DocumentError):
     """Raised when a file's type is not one the loaders read."""
 
