@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import statistics
 import subprocess
@@ -40,12 +39,6 @@ print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrs
 """
 
 
-def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.009 * math.asin(math.sqrt(min(1.0, a)))
-
-
 def gold_toponyms(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as fp:
         return [t for line in fp for t in json.loads(line)["toponyms"] if t.get("lat") is not None]
@@ -64,6 +57,7 @@ def main() -> None:
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     from gazetteer import Gazetteer
+    from gazetteer.distance import great_circle_km
 
     with tempfile.TemporaryDirectory() as tmp:
         index = Path(tmp) / "gazetteer.sqlite"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from gazetteer.exc import GazetteerError
 from gazetteer.lookup import Gazetteer
@@ -49,7 +50,7 @@ def _lookup(args: argparse.Namespace) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m gazetteer", description=__doc__)
-    parser.add_argument("--index", help=f"index file (default {default_index_path()})")
+    parser.add_argument("--index", type=Path, help=f"index file (default {default_index_path()})")
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
     build = sub.add_parser("build", help="compile the index from the installed data packages")
     build.add_argument("--if-needed", action="store_true", help="only when missing, stale or corrupt")

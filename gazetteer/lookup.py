@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import math
 import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from gazetteer.distance import great_circle_km
 from gazetteer.exc import IndexCorruptError, InvalidQueryError
 from gazetteer.folding import fold_parts, loose_key
 from gazetteer.place import KINDS, Place
@@ -104,9 +104,9 @@ class Gazetteer:
                 rows += self._query(
                     f"SELECT {_COLUMNS} FROM places p WHERE p.kind = ? AND p.lat BETWEEN ? AND ?",
                     (kind, lat - band, lat + band))
-            near = [r for r in rows if _distance_km(lat, lon, r[6], r[7]) <= band * 111.0]
+            near = [r for r in rows if great_circle_km(lat, lon, r[6], r[7]) <= band * 111.0]
             if near or band == 180.0:
-                best = min(near or rows, key=lambda r: _distance_km(lat, lon, r[6], r[7]), default=None)
+                best = min(near or rows, key=lambda r: great_circle_km(lat, lon, r[6], r[7]), default=None)
                 return _place(best) if best else None
         return None
 
@@ -178,9 +178,3 @@ def _place(row: tuple) -> Place:
                  lat=lat, lon=lon, population=population,
                  members=members.split(",") if members else (),
                  alternate_names=alternates.split(ALT_SEPARATOR) if alternates else ())
-
-
-def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.009 * math.asin(math.sqrt(min(1.0, a)))

@@ -83,7 +83,7 @@ def ensure_index(path: Path | None = None, *, progress: bool = False, force: boo
     """
     from gazetteer.build import build_index
 
-    path = path or default_index_path()
+    path = Path(path) if path is not None else default_index_path()
     expected = fingerprint()
     reason = "forced" if force else problem_with(path, expected)
     if reason is None:
