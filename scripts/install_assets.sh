@@ -1,3 +1,105 @@
 #!/usr/bin/env bash
-# Placeholder until the offline map assets land.
-exit 0
+# Installs the offline map's JS/CSS (Leaflet and friends) and the Natural Earth
+# outlines into static/vendor/, which the Streamlit app serves at /app/static/vendor/.
+#
+# Each package is fetched with `npm pack NAME@VERSION` (registry tarball, no
+# node_modules, no install scripts run) and only its dist files are kept.
+# Idempotent: does nothing when static/vendor/.installed lists exactly the pins below.
+# Fails loudly when npm is missing or a package cannot be fetched.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+VENDOR=static/vendor
+STAMP="$VENDOR/.installed"
+
+# Pinned packages. Change a version here and the next run reinstalls everything.
+PINS=(
+  leaflet@1.9.4
+  leaflet.markercluster@1.5.3
+  jquery@3.7.1
+  bootstrap@5.2.2
+  leaflet.awesome-markers@2.0.5
+  @fortawesome/fontawesome-free@6.2.0
+  world-atlas@2.0.2
+)
+LAYOUT=3  # bump when the extracted file layout changes
+WANT="$(printf '%s\n' "layout=$LAYOUT" "${PINS[@]}")"
+
+if [[ -f "$STAMP" && "$(cat "$STAMP")" == "$WANT" ]]; then
+  echo "map assets: up to date ($VENDOR)"
+  exit 0
+fi
+
+if ! command -v npm >/dev/null 2>&1; then
+  echo "error: npm is required to install the offline map assets (apt-get install npm)" >&2
+  exit 1
+fi
+
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+STAGE="$TMP/vendor"
+mkdir -p "$STAGE"
+
+# unpack PIN: fetch one pinned package and unpack it to $TMP/<name>/package
+unpack() {
+  local pin="$1" name tgz
+  name="${pin%@*}"; name="${name#@}"; name="${name//\//-}"
+  mkdir -p "$TMP/$name"
+  tgz="$(cd "$TMP/$name" && npm pack --silent "$pin" 2>/dev/null | tail -n 1)"
+  if [[ -z "$tgz" || ! -f "$TMP/$name/$tgz" ]]; then
+    echo "error: npm pack $pin failed" >&2
+    exit 1
+  fi
+  tar -xzf "$TMP/$name/$tgz" -C "$TMP/$name"
+}
+
+# take NAME DEST FILE...: copy files (relative to the package root) into $STAGE/DEST
+take() {
+  local name="$1" dest="$2"; shift 2
+  local src="$TMP/$name/package" f
+  for f in "$@"; do
+    if [[ ! -e "$src/$f" ]]; then
+      echo "error: $name has no $f" >&2
+      exit 1
+    fi
+    mkdir -p "$STAGE/$dest/$(dirname "$f")"
+    cp -R "$src/$f" "$STAGE/$dest/$f"
+  done
+}
+
+for pin in "${PINS[@]}"; do
+  echo "map assets: npm pack $pin"
+  unpack "$pin"
+done
+
+take leaflet leaflet dist/leaflet.js dist/leaflet.css dist/images
+take leaflet.markercluster leaflet.markercluster \
+  dist/leaflet.markercluster.js dist/MarkerCluster.css dist/MarkerCluster.Default.css
+take jquery jquery dist/jquery.min.js
+take bootstrap bootstrap dist/js/bootstrap.bundle.min.js dist/css/bootstrap.min.css
+take leaflet.awesome-markers leaflet.awesome-markers \
+  dist/leaflet.awesome-markers.js dist/leaflet.awesome-markers.css dist/images
+take fortawesome-fontawesome-free fontawesome-free css/all.min.css webfonts
+take world-atlas world-atlas countries-110m.json countries-50m.json
+
+# folium's rotate stylesheet is a file of its own repository, not a package: the
+# same rules, generated (folium's Icon(angle=N) sets the class fa-rotate-N).
+mkdir -p "$STAGE/folium"
+for angle in $(seq 0 359); do
+  echo ".fa-rotate-$angle{transform:rotate(${angle}deg)}"
+done > "$STAGE/folium/leaflet.awesome.rotate.css"
+
+rm -rf "$VENDOR"
+mkdir -p "$(dirname "$VENDOR")"
+mv "$STAGE" "$VENDOR"
+
+# Convert the outlines to GeoJSON once (the map embeds them when there are no tiles).
+PY="${PYTHON_FOR_ASSETS:-.venv/bin/python}"
+if [[ -x "$PY" ]]; then
+  "$PY" -m mapview.webmap.basemap --vendor "$VENDOR"
+else
+  echo "map assets: $PY not found; outlines will be converted on first use" >&2
+fi
+
+printf '%s\n' "$WANT" > "$STAMP"
+echo "map assets: installed into $VENDOR"
