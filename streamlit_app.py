@@ -138,11 +138,14 @@ def layer_list(parsed: list[ParsedDocument], counts: dict[str, int]) -> list[str
     right.button("None", on_click=_set_all, args=(ids, False), key="show_none", use_container_width=True)
     for index, p in enumerate(parsed):
         doc_id = p.document.id
-        swatch, box, only = side.columns([1, 12, 4], vertical_alignment="center")
+        swatch, box, only = side.columns([1, 10, 4], vertical_alignment="center")
         swatch.markdown(f'<span style="color:{color_for(index)}">&#9679;</span>', unsafe_allow_html=True)
         title = _md(p.document.title or doc_id)
         box.checkbox(f"{title} ({counts.get(doc_id, 0)})", key=f"show::{doc_id}")
-        only.button("only", key=f"only::{doc_id}", on_click=_only, args=(doc_id, ids), help="Show only this document")
+        only.button(
+            "only", key=f"only::{doc_id}", on_click=_only, args=(doc_id, ids), type="tertiary",
+            help="Show only this document",
+        )
     return [doc_id for doc_id in ids if st.session_state.get(f"show::{doc_id}")]
 
 

@@ -179,6 +179,6 @@ def build_map(
         )
         DocumentLayer(list(spec.features), index=index, color=color, base_url=base_url).add_to(group)
         groups.append(group)
-    control = _DocumentControl(collapsed=len(specs) > 8)
+    control = _DocumentControl(collapsed=True)
     localize(m, base_url)
     return WebMap(m, groups, control, [s.doc_id for s in specs])

@@ -8,6 +8,7 @@ name the place, for its popup.
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 from collections import Counter
@@ -20,13 +21,31 @@ from mapview.records import ParsedDocument
 from mapview.webmap.builder import LayerSpec
 
 
+@functools.cache
+def country_name(code: str | None) -> str | None:
+    """The ISO 3166 short name of an alpha-2 code (None when unknown)."""
+    if not code:
+        return None
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    return None if country is None else getattr(country, "common_name", None) or country.name
+
+
 def layer_specs(parsed_docs: Sequence[ParsedDocument]) -> list[LayerSpec]:
-    """One :class:`LayerSpec` per document, in corpus order (empty layers included)."""
+    """One :class:`LayerSpec` per document, in corpus order (empty layers included).
+
+    Each feature's properties are the export's plus ``n_documents`` and
+    ``country_name`` (None when the code is unknown).
+    """
     features = to_geojson(parsed_docs, per="document")["features"]
     named_in = Counter(f["properties"]["id"] for f in features)
     by_doc: dict[str, list[dict[str, Any]]] = {p.document.id: [] for p in parsed_docs}
     for feature in features:
-        properties = dict(feature["properties"], n_documents=named_in[feature["properties"]["id"]])
+        place = feature["properties"]
+        properties = dict(
+            place, n_documents=named_in[place["id"]], country_name=country_name(place["country_code"])
+        )
         by_doc[properties["doc_id"]].append({**feature, "properties": properties})
     return [
         LayerSpec(p.document.id, p.document.title or p.document.id, by_doc[p.document.id])

@@ -147,14 +147,23 @@
     return root;
   }
 
-  function markerIcon(kind, color, index) {
+  /* A place named in several documents gets one marker per document: each is
+     nudged a few pixels by its document's index, so the colours stay visible. */
+  function markerIcon(kind, color, index, shared) {
     var area = isArea(kind);
     var size = area ? 18 : 12;
     var fill = area ? "background:" + color + "55;border-color:" + color : "background:" + color;
+    var dx = 0, dy = 0;
+    if (shared) {
+      var angle = (index % 8) * Math.PI / 4;
+      dx = Math.round(5 * Math.cos(angle));
+      dy = Math.round(5 * Math.sin(angle));
+    }
     return L.divIcon({
       className: "mv-marker mv-doc-" + index + (area ? " mv-area" : " mv-city"),
       html: '<span style="' + fill + '"></span>',
-      iconSize: [size, size]
+      iconSize: [size, size],
+      iconAnchor: [size / 2 - dx, size / 2 - dy]
     });
   }
 
@@ -193,7 +202,7 @@
       pointToLayer: function (feature, latlng) {
         var p = feature.properties || {};
         return L.marker(latlng, {
-          icon: markerIcon(p.kind, color, index),
+          icon: markerIcon(p.kind, color, index, p.n_documents > 1),
           title: p.name ? String(p.name) : "",
           riseOnHover: true
         });
