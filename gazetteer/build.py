@@ -22,6 +22,9 @@ from gazetteer.sources.regions import read_continents, read_regions
 
 # Kinds whose surface names the recognizer turns into patterns.
 PATTERN_KINDS = frozenset({"country", "admin1", "region", "continent"})
+# Towns smaller than this are found by their listed spellings only: a consonant skeleton
+# of a small town's name matches too many other words.
+LOOSE_MIN_POPULATION = 50_000
 _MATCH_RANK = {m: i for i, m in enumerate(("name", "abbreviation", "demonym", "alternate"))}
 
 
@@ -68,7 +71,7 @@ def _collect_entries(bar) -> list[Entry]:
     divisions, admin1_names = read_divisions(tables)
     bar.update(1)
     bar.set_description("reading countries and regions")
-    countries = list(read_countries(tables.capitals))
+    countries = list(read_countries(tables.capital_points))
     populations = {c.country_code: c.population or 0 for c in countries}
     areas = [*countries, *read_continents(continent_members()), *read_regions(populations)]
     bar.update(1)
@@ -93,7 +96,7 @@ def _write(tmp: Path, entries: list[Entry], fingerprint: dict[str, str], bar) ->
                            entry.admin1, entry.lat, entry.lon, entry.population, ",".join(entry.members),
                            ALT_SEPARATOR.join(entry.alternate_names)))
             keyed = _best_names(entry.names)
-            names.extend((key, pk, static_score(entry.kind, entry.population, m), m, g, entry.kind,
+            names.extend((key, pk, static_score(entry.kind, entry.population, m, entry.capital), m, g, entry.kind,
                           entry.country_code) for key, (m, g) in keyed.items())
             loose.extend(_loose_rows(pk, entry, keyed))
             if entry.kind in PATTERN_KINDS:
@@ -134,8 +137,10 @@ def _best_names(names: Iterable[tuple[str, str]]) -> dict[str, tuple[str, str]]:
 
 
 def _loose_rows(pk: int, entry: Entry, keyed: dict[str, tuple[str, str]]) -> Iterator[tuple]:
-    """Consonant-skeleton keys for the place's Latin-script names (areas) or main name (cities)."""
-    score = static_score(entry.kind, entry.population, "variant")
+    """Consonant-skeleton keys for the Latin-script names of areas, and main names of large cities."""
+    if entry.kind == "city" and (entry.population or 0) < LOOSE_MIN_POPULATION:
+        return
+    score = static_score(entry.kind, entry.population, "variant", entry.capital)
     for key, (matched_by, _) in keyed.items():
         if (matched_by == "name" or entry.kind != "city") and key.isascii() and len(key) >= 4:
             yield loose_key(key), pk, score, entry.kind, entry.country_code

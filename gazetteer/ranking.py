@@ -13,6 +13,8 @@ from gazetteer.folding import GENERIC_KIND
 
 # Areas outrank same-named towns: "Georgia", "Herat" and "Punjab" name the area first.
 KIND_BONUS = {"continent": 3.0, "country": 2.5, "region": 2.0, "admin1": 1.0, "admin2": 0.3, "city": 0.0}
+# National capitals are named far more than their population says ("Washington", "Kabul said").
+CAPITAL_BONUS = 2.0
 MATCH_PENALTY = {"name": 0.0, "abbreviation": 0.0, "demonym": 0.3, "alternate": 0.4, "variant": 3.0}
 # Applied when the query names a cue word ("X County") the candidate answers, or contradicts.
 CUE_AGREES = 2.0
@@ -21,9 +23,10 @@ CUE_DISAGREES = -2.0
 CUE_MISSING = -3.0
 
 
-def static_score(kind: str, population: int | None, matched_by: str) -> float:
-    """Prior of a place answering a name: log-population plus kind bonus minus match penalty."""
-    return math.log10(1 + (population or 0)) + KIND_BONUS[kind] - MATCH_PENALTY[matched_by]
+def static_score(kind: str, population: int | None, matched_by: str, capital: bool = False) -> float:
+    """Prior of a place answering a name: log-population plus kind (and capital) bonus minus match penalty."""
+    bonus = KIND_BONUS[kind] + (CAPITAL_BONUS if capital else 0.0)
+    return math.log10(1 + (population or 0)) + bonus - MATCH_PENALTY[matched_by]
 
 
 def adjust(score: float, kind: str, query_generic: str, name_generic: str) -> float:

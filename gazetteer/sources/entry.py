@@ -23,6 +23,7 @@ class Entry:
     lon: float
     population: int | None = None
     members: tuple[str, ...] = ()
+    capital: bool = False
     names: list[tuple[str, str]] = field(default_factory=list)
 
     def add_names(self, names, matched_by: str) -> None:
