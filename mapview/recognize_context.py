@@ -1,0 +1,99 @@
+"""Context rules on spaCy tokens: is a name part of a movement's name, does a cue say "place".
+
+These read only the tokens of a :class:`spacy.tokens.Doc`; they know nothing of
+the gazetteer. Word lists here are closed-class English (prepositions, compass
+words) or the vocabulary of armed and political movements' names, never names
+of places.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# Words that make a capitalised run the name of an armed or political movement
+# ("Tehrik-i-Taliban Pakistan", "Islamic Movement of Uzbekistan", "Hayat Tahrir
+# al-Sham"). A place name inside such a name names the movement, not a place.
+# Institutions that a place name locates ("Athens Police Department",
+# "University of Cincinnati", "U.S. Embassy") are not listed: there the place
+# is a real mention, as the annotated corpora also treat it.
+MOVEMENT_WORDS = frozenset({
+    "Movement", "Front", "Taliban", "Brigade", "Brigades", "Battalion", "Battalions",
+    "Liberation", "Jihad", "Jihadist", "Mujahideen", "Mujahidin", "Mujahedeen", "Caliphate",
+    "Tehrik", "Tehreek", "Tahreek", "Tahrik", "Tahrir", "Harakat", "Harkat", "Hizb", "Hezb",
+    "Jabhat", "Lashkar", "Jaish", "Ansar", "Jamaat", "Jamaah", "Sipah", "Qaeda", "Qaida",
+    "Hayat", "Hay’at", "Hay'at", "Militia", "Militias", "Insurgency",
+})
+MOVEMENT_PAIRS = frozenset({("Islamic", "State"), ("Islamic", "Emirate")})
+
+# Lowercase glue inside names: "Movement of Uzbekistan", "Tehrik-i-Taliban", "al-Sham".
+_CONNECTORS = frozenset({"of", "and", "the", "al", "el", "e", "i", "ul", "ud", "-", "for"})
+_RUN_REACH = 5  # tokens either side: a name rarely puts its head word further away
+
+# Words before a name that say "a location follows".
+LOCATIVE_CUES = frozenset({
+    "in", "near", "outside", "across", "throughout", "around", "into", "inside", "at",
+    "from", "towards", "toward", "via", "between", "within", "to",
+})
+
+DIRECTION_WORDS = frozenset({
+    "North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest",
+    "Northern", "Southern", "Eastern", "Western", "Central", "North-East", "North-West",
+    "South-East", "South-West", "Northeastern", "Northwestern", "Southeastern", "Southwestern",
+    "Upper", "Lower", "Greater", "Mid", "Metro",
+})
+
+
+def in_movement_name(doc: Doc, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """True when tokens ``[start, end)`` stand inside a movement's name.
+
+    The name is the capitalised run around the tokens (joined by hyphens and
+    lowercase glue such as "of", "al-", "-i-"); it must carry a
+    :data:`MOVEMENT_WORDS` word outside the tokens themselves. ``sentence`` is
+    the token range of the sentence; headline-style sentences (mostly
+    capitalised) are skipped, since there every word would join the run.
+    """
+    first, last = sentence
+    if _headline(doc, first, last):
+        return False
+    left = start
+    while left > max(first, start - _RUN_REACH) and _in_run(doc, left - 1):
+        left -= 1
+    right = end
+    while right < min(last, end + _RUN_REACH) and _in_run(doc, right):
+        right += 1
+    words = [t.text for t in doc[left:start]] + [t.text for t in doc[end:right]]
+    if any(w in MOVEMENT_WORDS for w in words):
+        return True
+    texts = [t.text for t in doc[left:right]]
+    return any((a, b) in MOVEMENT_PAIRS for a, b in zip(texts, texts[1:]))
+
+
+def _in_run(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    text = token.text
+    if text == "-":
+        # only a hyphen glued to both neighbours ("Tehrik-i-Taliban"), not a dash between words
+        return not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+    if text in _CONNECTORS:
+        return True
+    return text[:1].isupper() and text[:1].isalpha()
+
+
+def _headline(doc: Doc, first: int, last: int) -> bool:
+    words = [t.text for t in doc[first:last] if t.is_alpha and len(t.text) > 3]
+    if len(words) < 4:
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) > 0.6
+
+
+def locative_cue(doc: Doc, start: int) -> bool:
+    """True when the word before token ``start`` is a locative preposition ("in Ferguson")."""
+    return start > 0 and doc[start - 1].lower_ in LOCATIVE_CUES and doc[start - 1].text.islower()
+
+
+def followed_by_place(doc: Doc, end: int, place_starts: set[int]) -> bool:
+    """True for "NAME, PLACE" (``Gainesville, Fla.``): a comma then a token starting a place."""
+    return end + 1 < len(doc) and doc[end].text == "," and (end + 1) in place_starts

@@ -1,0 +1,196 @@
+"""The recognizer's rules over one spaCy piece, and over a whole document.
+
+:class:`DocRules` turns a processed piece into :class:`Candidate` spans (model
+entities, gazetteer ruler matches, rescued names); :func:`propagate` then
+applies "one sense per document": a name taken as a place once is a place
+wherever else it stands alone in that document.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from mapview.recognize_context import in_movement_name
+from mapview.recognize_known import names_a_feature
+from mapview.recognize_rescue import INSTITUTION_WORDS, inside_institution, rescue
+from mapview.recognize_spans import name_parts, strip_direction
+
+if TYPE_CHECKING:
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A character range taken as a mention; ``source`` says which rule found it."""
+
+    start: int
+    end: int
+    label: str  # "place", "demonym", or "rejected" (inside a movement's name: never a mention)
+    source: str  # "model", "ruler", "rescue", "document"
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """What document-level rules need of a model entity once its piece is gone."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    tokens: int
+
+
+class DocRules:
+    """The per-piece rules, configured once per run of :meth:`Recognizer.recognize_many`."""
+
+    def __init__(
+        self,
+        labels: frozenset[str],
+        matcher: PhraseMatcher | None,
+        demonyms: frozenset[str] | None,
+        known: Callable[[str], bool] | None,
+    ) -> None:
+        self.labels, self.matcher, self.demonyms, self.known = labels, matcher, demonyms, known
+
+    def apply(
+        self, doc: Doc, base: int, sentence_starts: Sequence[int], candidates: list[Candidate], entities: list[Entity]
+    ) -> None:
+        """Add the candidates of piece ``doc`` (starting at ``base`` in the text) to ``candidates``."""
+        model: list[tuple[int, int, str]] = []
+        for ent in doc.ents:
+            entities.append(Entity(base + ent.start_char, base + ent.end_char, ent.label_, ent.text, len(ent)))
+            if ent.label_ in self.labels:
+                parts = [self._place_part(doc, s, e) for s, e in name_parts(doc, ent.start, ent.end)]
+                # person names labelled GPE ("Saakashvili"), "RT", "Ebola": the gazetteer must know a model place
+                model += [(s, e, "place") for s, e in parts if self._plausible(doc[s:e].text)]
+            elif ent.label_ == "NORP":
+                model += [(s, e, "demonym") for s, e in name_parts(doc, ent.start, ent.end)
+                          if self.demonyms is None or doc[s:e].text in self.demonyms]
+        ruler = self._ruler(doc)
+        chosen = _merge(model, ruler, self.known, doc)
+        if self.known is not None:
+            taken = {i for s, e, _, _ in chosen for i in range(s, e)}
+            starts = {s for s, _, _, _ in chosen}
+            for ent in doc.ents:
+                if ent.label_ not in self.labels and not taken.intersection(range(ent.start, ent.end)):
+                    chosen += [(s, e, "place", "rescue") for s, e in rescue(doc, ent, self.known, starts)]
+        bounds = _sentence_bounds(doc, sentence_starts)
+        for s, e, label, source in chosen:
+            if in_movement_name(doc, s, e, bounds(s)):
+                label = "rejected"
+            end_token = doc[e - 1]
+            candidates.append(Candidate(base + doc[s].idx, base + end_token.idx + len(end_token), label, source))
+
+    def _plausible(self, name: str) -> bool:
+        return self.known is None or names_a_feature(name) or self.known(name)
+
+    def _place_part(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+        start, end = strip_direction(doc, start, end, self.known)
+        if self.known is not None and end - start > 1 and not self.known(doc[start:end].text):
+            inner = inside_institution(doc, start, end, self.known)
+            if inner:
+                return inner[0]
+        return start, end
+
+    def _ruler(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """Ruler matches the model's entities do not contradict.
+
+        A match inside a longer entity counts only when that entity is a place,
+        or an institution the name locates ("Georgia Bureau of Investigation",
+        "University of Texas"); never inside a person's name ("Jordan" in
+        "Michael Jordan") or a product, work or event. A ``weak`` match needs an
+        entity of the same extent.
+        """
+        if self.matcher is None:
+            return []
+        from spacy.util import filter_spans
+
+        kept = []
+        for span in filter_spans(self.matcher(doc, as_spans=True)):
+            s, e, key = span.start, span.end, span.label_
+            ents = [ent for ent in doc.ents if ent.start < e and s < ent.end]
+            outer = [ent for ent in ents if ent.start <= s and e <= ent.end and len(ent) > e - s]
+            if outer:
+                if not (outer[0].label_ in self.labels or _named_institution(doc, outer[0], s, e)):
+                    continue
+            elif any(ent.label_ in _NOT_NAMES for ent in ents):
+                continue  # "Saturday" is an alternate name of a Zambian province, and a DATE
+            elif key == "weak" and not any(ent.start == s and ent.end == e for ent in ents):
+                continue
+            kept.append((s, e, "demonym" if key == "demonym" else "place"))
+        return kept
+
+
+_NOT_NAMES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW", "LANGUAGE"})
+
+
+def _named_institution(doc: Doc, ent: Span, start: int, end: int) -> bool:
+    if ent.label_ in ("PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"):
+        return False
+    if start == ent.start and end < ent.end and doc[end].text in INSTITUTION_WORDS:
+        return True
+    return start > ent.start and doc[start - 1].text in ("of", "in")
+
+
+def _merge(
+    model: list[tuple[int, int, str]],
+    ruler: list[tuple[int, int, str]],
+    known: Callable[[str], bool] | None,
+    doc: Doc,
+) -> list[tuple[int, int, str, str]]:
+    """Model spans and ruler spans, one per overlap: the ruler's unless the model's longer
+    span is itself a known place ("New South Wales" over "Wales")."""
+    chosen = [(s, e, label, "ruler") for s, e, label in ruler]
+    for s, e, label in model:
+        overlaps = [(rs, re_, rl, "ruler") for rs, re_, rl in ruler if rs < e and s < re_]
+        if not overlaps:
+            chosen.append((s, e, label, "model"))
+        elif known is not None and all(s <= o[0] and o[1] <= e for o in overlaps) \
+                and e - s > max(o[1] - o[0] for o in overlaps) and known(doc[s:e].text):
+            chosen = [c for c in chosen if c not in overlaps] + [(s, e, label, "model")]
+    return chosen
+
+
+def _sentence_bounds(doc: Doc, sentence_starts: Sequence[int]) -> Callable[[int], tuple[int, int]]:
+    token_starts = [t.idx for t in doc]
+    cuts = sorted({bisect_right(token_starts, s) - 1 for s in sentence_starts} | {0})
+
+    def bounds(i: int) -> tuple[int, int]:
+        k = bisect_right(cuts, i) - 1
+        return cuts[k], cuts[k + 1] if k + 1 < len(cuts) else len(doc)
+
+    return bounds
+
+
+def propagate(
+    text: str, candidates: list[Candidate], entities: list[Entity], known: Callable[[str], bool] | None
+) -> list[Candidate]:
+    """More candidates: other stand-alone occurrences of names already taken as places.
+
+    An occurrence counts when it is a whole model entity of another label
+    ("Gainesville" PERSON) or no entity at all, and overlaps no candidate. A
+    name used in this document as a person's surname ("Jackson" in "Tom
+    Jackson") is never propagated, nor a name ``known`` (the gazetteer check) rejects.
+    """
+    names = {text[c.start : c.end] for c in candidates if c.label == "place"}
+    names -= {e.text.rsplit(None, 1)[-1] for e in entities if e.label == "PERSON" and e.tokens > 1}
+    # only names the gazetteer knows: a model error ("H5N1" GPE) must not spread
+    names = {n for n in names if len(n) > 2 and (known is None or known(n))}
+    if not names:
+        return []
+    occupied = sorted([(c.start, c.end) for c in candidates]
+                      + [(e.start, e.end) for e in entities if e.text not in names])
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?!\w)")
+    found = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        i = bisect_right(occupied, (end, end))
+        if any(s < end and start < e for s, e in occupied[max(0, i - 8) : i]):
+            continue
+        found.append(Candidate(start, end, "place", "document"))
+    return found

@@ -1,0 +1,72 @@
+"""A gazetteer check for the recognizer, built from any ``lookup(name)`` function.
+
+The recognizer asks "is this string a place name?" to keep the model's GPE/LOC
+spans honest (person names labelled GPE) and to recover towns labelled ORG or
+PERSON. A name lookup that also matches loose spellings and every alternate
+name would answer yes to almost anything ("Saturday" is an alternate name of
+a Zambian province), so this check accepts only strong matches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+
+class _Match(Protocol):
+    @property
+    def matched_by(self) -> str | None: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def population(self) -> int | None: ...
+
+
+STRONG_MATCHES = frozenset({"name", "abbreviation"})
+"""Kinds of name match that make a string a place name."""
+
+ALTERNATE_CITY_POPULATION = 20_000
+"""An alternate name counts when it names a city at least this large ("Kiev", "NYC", "Vegas")."""
+
+# Words that end the name of a natural or built feature ("Bay Area", "Emerald Coast").
+FEATURE_WORDS = frozenset({
+    "Area", "Coast", "Valley", "River", "Lake", "Lakes", "Mountain", "Mountains", "Island",
+    "Islands", "Bay", "Sea", "Ocean", "Gulf", "Peninsula", "Desert", "Strait", "Canal",
+    "Park", "Forest", "Hills", "Heights", "Beach", "Springs", "Falls", "Harbor", "Harbour",
+    "Square", "Street", "Road", "Avenue", "Boulevard", "Highway", "Plateau", "Delta", "Basin",
+    "Range", "Glacier", "Creek", "Reservoir", "Canyon", "Plains", "Isthmus", "Archipelago",
+})
+
+
+def known_place_check(lookup: Callable[[str], Sequence[_Match]]) -> Callable[[str], bool]:
+    """A predicate "the gazetteer knows ``name`` as a place" over ``lookup``.
+
+    ``lookup`` returns candidates carrying ``matched_by``, ``kind`` and
+    ``population`` (e.g. ``gazetteer.Gazetteer().lookup``). A name is known
+    when some candidate matched it by its name or an abbreviation, or by an
+    alternate name of a city of at least :data:`ALTERNATE_CITY_POPULATION`.
+
+    >>> class P:
+    ...     matched_by, kind, population = "alternate", "admin1", 2871814
+    >>> known_place_check(lambda name: [P()])("Saturday")
+    False
+    """
+
+    def is_known_place(name: str) -> bool:
+        for match in lookup(name):
+            if match.matched_by in STRONG_MATCHES:
+                return True
+            if match.matched_by == "alternate" and match.kind == "city" \
+                    and (match.population or 0) >= ALTERNATE_CITY_POPULATION:
+                return True
+        return False
+
+    return is_known_place
+
+
+def names_a_feature(name: str) -> bool:
+    """True for a capitalised multi-word name ending in a feature word ("Bay Area")."""
+    words = name.split()
+    return len(words) > 1 and words[-1] in FEATURE_WORDS and all(w[:1].isupper() for w in words)

@@ -1,0 +1,82 @@
+"""Places the model labelled as something else, recovered with the gazetteer and the context.
+
+The small English model calls many towns ORG or PERSON ("in Gainesville",
+"Ferguson"), and names institutions after the place they serve ("Athens
+Police Department", "University of Cincinnati"). These rules take a model
+entity that is not a place label and return the place name in it, if a
+gazetteer check and a context cue agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from mapview.recognize_context import followed_by_place, locative_cue
+from mapview.recognize_spans import known_prefix, name_parts
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+# Head words of institutions a place name locates ("Athens Police Department").
+INSTITUTION_WORDS = frozenset({
+    "Police", "Sheriff", "Sheriff's", "Sheriff’s", "Department", "Dept", "Dept.", "Council",
+    "Commission", "Commissioners", "School", "Schools", "High", "Elementary", "Middle",
+    "University", "College", "Hospital", "Medical", "Airport", "Library", "Fire", "Court",
+    "Courthouse", "Jail", "Office", "Chamber", "Board", "Authority", "District", "Ministry",
+    "Government", "Embassy", "Consulate", "Museum", "Zoo", "Park", "Church", "Hall",
+    "Center", "Centre", "Club", "Society", "Association", "Foundation", "Agency", "Bureau",
+    "Institute", "Health", "Centers", "Agency", "Administration", "Service", "Services",
+    "Public", "Regional", "Community", "Municipal", "Metro", "City", "County", "State",
+    "Port", "Harbor", "Station", "Army", "Navy", "Senate", "House", "Assembly", "Legislature",
+})
+_OF_HEADS = frozenset({"University", "College", "City", "Town", "County", "Province", "State",
+                       "Republic", "Kingdom", "Government", "Bank", "Port", "Diocese", "Mayor"})
+_OTHER_LABELS = ("ORG", "PERSON", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LOC", "GPE")
+
+
+def rescue(
+    doc: Doc,
+    entity: Span,
+    is_known_place: Callable[[str], bool],
+    place_starts: set[int],
+) -> list[tuple[int, int]]:
+    """Token ranges of places inside a non-place ``entity``, or [] when none.
+
+    - the whole entity is a known place and a cue says "location": a locative
+      preposition before it ("in Ferguson") or a place after a comma
+      ("Gainesville, Fla.");
+    - an institution named by a place: the longest leading known place before
+      institution words ("Athens Police Department" → "Athens"), or a known
+      place after "<head> of" ("University of Cincinnati" → "Cincinnati").
+    """
+    if entity.label_ not in _OTHER_LABELS:
+        return []
+    found: list[tuple[int, int]] = []
+    for start, end in name_parts(doc, entity.start, entity.end):
+        whole = doc[start:end].text
+        if entity.label_ != "PERSON" and _institution(doc, start, end):
+            found += inside_institution(doc, start, end, is_known_place)
+        elif end - start <= 3 and is_known_place(whole) and (
+            locative_cue(doc, start) or followed_by_place(doc, end, place_starts)
+        ):
+            found.append((start, end))
+    return found
+
+
+def _institution(doc: Doc, start: int, end: int) -> bool:
+    return any(t.text in INSTITUTION_WORDS for t in doc[start + 1 : end])
+
+
+def inside_institution(
+    doc: Doc, start: int, end: int, is_known_place: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    """Known places naming the institution ``[start, end)``: "Athens" in "Athens Police Department"."""
+    prefix = known_prefix(doc, start, end, is_known_place)
+    found = [prefix] if prefix and doc[prefix[1]].text in INSTITUTION_WORDS else []
+    for i in range(start, end - 2):
+        if doc[i].text in _OF_HEADS and doc[i + 1].text == "of":
+            tail = doc[i + 2 : end]
+            if tail.text[:1].isupper() and is_known_place(tail.text):
+                found.append((i + 2, end))
+    return found

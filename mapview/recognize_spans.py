@@ -1,0 +1,100 @@
+"""Shaping a model entity into the place name it holds (token ranges of a spaCy Doc).
+
+The annotated corpora, and a map label, want the bare name: "United States"
+not "the United States", "Syria" not "Syria's", "Nyanza" not "Nyanza province",
+"United Kingdom" not "United Kingdom - Oct 2".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from mapview.recognize_context import DIRECTION_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
+# Tokens that split an entity into separate names ("Central Africa - Nigeria").
+_SEPARATORS = frozenset({"-", "—", "–", ":", "|", ",", ";", "(", ")", "/", "#", "@", "&", "+", "\n"})
+
+
+def name_parts(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The token ranges of the names an entity ``[start, end)`` holds, trimmed.
+
+    Splits at separators (dashes between spaced words, colons, commas, slashes,
+    hashtags), then trims each part: leading articles and other lowercase words,
+    trailing possessives, punctuation, lowercase words ("province", "coast"),
+    numbers and URLs. Parts without a capitalised word are dropped.
+    """
+    part_start = start
+    for i in range(start, end + 1):
+        if i == end or _separates(doc, i):
+            trimmed = _trim(doc, part_start, i)
+            if trimmed is not None:
+                yield trimmed
+            part_start = i + 1
+
+
+def strip_direction(
+    doc: Doc, start: int, end: int, is_known_place: Callable[[str], bool] | None
+) -> tuple[int, int]:
+    """Drop a leading compass word when only the rest is a known place.
+
+    "Northeast Georgia" → "Georgia"; "South Africa" and "West Virginia" stay
+    whole because the gazetteer knows them. Without a gazetteer nothing changes.
+    """
+    if is_known_place is None or end - start < 2 or doc[start].text not in DIRECTION_WORDS:
+        return start, end
+    rest = doc[start + 1 : end]
+    if rest.text[:1].isupper() and not is_known_place(doc[start:end].text) and is_known_place(rest.text):
+        return start + 1, end
+    return start, end
+
+
+def known_prefix(
+    doc: Doc, start: int, end: int, is_known_place: Callable[[str], bool]
+) -> tuple[int, int] | None:
+    """The longest leading run of ``[start, end)`` that is a known place, if the whole is not.
+
+    "Athens Police Department" → "Athens"; "Madison County Health Department"
+    → "Madison County". Single capitalised words only count when followed by
+    more capitalised words (the entity's head), never the whole entity.
+    """
+    if is_known_place(doc[start:end].text):
+        return None
+    for stop in range(end - 1, start, -1):
+        if not doc[stop - 1].text[:1].isupper() or _separates(doc, stop - 1):
+            continue
+        if is_known_place(doc[start:stop].text):
+            return start, stop
+    return None
+
+
+def _separates(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    if token.text in ("-", "&", "/"):
+        # glued hyphens belong to the name ("Guinea-Bissau", "Greenbrier-Pocahontas")
+        glued = not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+        return not glued
+    return token.text in _SEPARATORS or token.is_space or token.like_url
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and (doc[start].lower_ == "the" or not _starts_name(doc[start].text)):
+        start += 1
+    while end > start and not _ends_name(doc[end - 1].text):
+        end -= 1
+    if start >= end:
+        return None
+    return start, end
+
+
+def _starts_name(text: str) -> bool:
+    return text[:1].isupper()
+
+
+def _ends_name(text: str) -> bool:
+    # a route number ends a name ("Highway 19"); a possessive or lowercase word does not
+    return text not in _POSSESSIVE and (text[:1].isupper() or text.isdigit())
