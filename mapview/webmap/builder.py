@@ -23,7 +23,7 @@ from folium.template import Template
 
 from mapview.webmap.assets import DEFAULT_BASE_URL, localize
 from mapview.webmap.basemap import countries_json
-from mapview.webmap.elements import DocumentLayer, MapviewScript, Outlines
+from mapview.webmap.elements import DocumentLayer, MapviewScript, Outlines, VerbatimScript
 
 PALETTE = (
     "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e",
@@ -74,7 +74,7 @@ class WebMap:
         return self.map.get_root().render()
 
 
-class _DocumentControl(folium.LayerControl):
+class _DocumentControl(folium.LayerControl, VerbatimScript):
     """A layer control that also takes hidden documents off the map.
 
     streamlit-folium adds every feature group to the map; documents hidden
@@ -118,8 +118,10 @@ class _DocumentControl(folium.LayerControl):
 
 
 def _label(title: str, color: str) -> str:
-    # Leaflet's layer control inserts names as HTML: escape the document's title.
-    return f'<span style="color:{color}">&#9679;</span> {html.escape(title)}'
+    # Leaflet's layer control inserts names as HTML: escape the document's title
+    # (braces too, so that no template engine on the way can read a tag in it).
+    text = html.escape(title).replace("{", "&#123;").replace("}", "&#125;")
+    return f'<span style="color:{color}">&#9679;</span> {text}'
 
 
 def _bounds(specs: Sequence[LayerSpec]) -> list[list[float]] | None:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from importlib import resources
 from typing import Any
 
+from branca.element import Element, MacroElement
 from folium.elements import JSCSSMixin
 from folium.map import Layer
 from folium.template import Template
@@ -26,19 +28,49 @@ _SCRIPT_ESCAPES = {
     0x2028: "\\u2028",
     0x2029: "\\u2029",
 }
+_JINJA_OPENER = re.compile(r"\{(?=[{%#])")
 
 
 def script_json(value: Any) -> str:
     """JSON text that is also a safe JavaScript literal inside ``<script>``.
 
     ``<``, ``>``, ``&`` and ``'`` are written as ``\\u`` escapes, so no string in
-    ``value`` can close the script block or open markup.
+    ``value`` can close the script block or open markup; so is a ``{`` that
+    would open a Jinja tag (``{{``, ``{%``, ``{#``), which JSON syntax itself
+    never writes outside strings.
 
     >>> script_json({"t": "</script><b>"})
     '{"t":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e"}'
     """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return text.translate(_SCRIPT_ESCAPES)
+    return _JINJA_OPENER.sub(r"\\u007b", text.translate(_SCRIPT_ESCAPES))
+
+
+class _Verbatim(Element):
+    """Text put into the page as it is (never compiled as a template)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self.text
+
+
+class VerbatimScript(MacroElement):
+    """Renders its ``script`` macro once, into the page as is.
+
+    branca wraps each macro's output in a new template and renders that again:
+    slow for megabytes of data, and it would evaluate any ``{{ … }}`` in
+    document text on the server. Elements that embed data inherit this.
+    """
+
+    def render(self, **kwargs: Any) -> None:
+        script = self._template.module.__dict__.get("script")
+        if script is not None:
+            self.get_root().script.add_child(_Verbatim(script(self, kwargs)), name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
 
 
 @functools.cache
@@ -56,7 +88,7 @@ def _markercluster_links(base_url: str) -> tuple[list[tuple[str, str]], list[tup
     return js, css
 
 
-class MapviewScript(JSCSSMixin):
+class MapviewScript(JSCSSMixin, VerbatimScript):
     """Defines ``window.mapview`` (markers, clusters, popups) once per map.
 
     Add it to the map before any :class:`DocumentLayer`. It also sets
@@ -80,7 +112,7 @@ class MapviewScript(JSCSSMixin):
         self.default_js, self.default_css = _markercluster_links(base_url)
 
 
-class Outlines(Layer):
+class Outlines(Layer, VerbatimScript):
     """Country outlines (a GeoJSON FeatureCollection) drawn under everything, not clickable."""
 
     _template = Template(
@@ -97,7 +129,7 @@ class Outlines(Layer):
         self.data_json = data_json
 
 
-class DocumentLayer(JSCSSMixin, Layer):
+class DocumentLayer(JSCSSMixin, Layer, VerbatimScript):
     """One document's places as clustered markers (a MarkerClusterGroup in the browser).
 
     ``features`` are GeoJSON Point Features; their ``properties`` feed the
