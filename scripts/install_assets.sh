@@ -8,7 +8,9 @@
 # Fails loudly when npm is missing or a package cannot be fetched.
 set -euo pipefail
 
-cd "$(dirname "$0")/.."
+HERE="${BASH_SOURCE[0]%/*}"
+[[ "$HERE" == "${BASH_SOURCE[0]}" ]] && HERE=.
+cd "$HERE/.."
 VENDOR=static/vendor
 STAMP="$VENDOR/.installed"
 
@@ -25,7 +27,7 @@ PINS=(
 LAYOUT=3  # bump when the extracted file layout changes
 WANT="$(printf '%s\n' "layout=$LAYOUT" "${PINS[@]}")"
 
-if [[ -f "$STAMP" && "$(cat "$STAMP")" == "$WANT" ]]; then
+if [[ -f "$STAMP" && "$(<"$STAMP")" == "$WANT" ]]; then
   echo "map assets: up to date ($VENDOR)"
   exit 0
 fi

@@ -33,7 +33,7 @@ DOCS: list[dict[str, Any]] = [
     {"id": "b-4", "title": PAYLOAD_TITLE, "source": "<b onmouseover=alert(1)>wire</b>",
      "url": "javascript:window.__pwned=4",
      "text": ("Payload report\n\nA cell claimed <script>window.__pwned=2;parent.__pwned=2</script> "
-              'an attack near Damascus <img src=x onerror="window.__pwned=3;parent.__pwned=3"> on Sunday.')},
+              'an attack near Damascus <img src=x onerror="window.__pwned=3;parent.__pwned=3"> {{ 7*7 }} on Sunday.')},
 ]
 
 
@@ -205,6 +205,7 @@ def test_script_payloads_show_as_text_and_run_nothing(app_url: str, session: Ses
     text = popup.inner_text()
     assert "<script>window.__pwned=2;parent.__pwned=2</script>" in text
     assert 'onerror="window.__pwned=3' in text
+    assert "{{ 7*7 }}" in text  # never evaluated as a template on the server
     assert PAYLOAD_TITLE in text and DOCS[3]["source"] in text
     assert popup.locator("a").count() == 0  # a javascript: URL never becomes a link
     sidebar = session.page.locator('[data-testid="stSidebar"]').inner_text()
