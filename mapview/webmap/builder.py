@@ -13,6 +13,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +24,9 @@ from folium.template import Template
 
 from mapview.webmap.assets import DEFAULT_BASE_URL, localize
 from mapview.webmap.basemap import countries_json
-from mapview.webmap.elements import DocumentLayer, MapviewScript, Outlines, VerbatimScript
+from mapview.webmap.elements import (
+    DocumentLayer, MapviewScript, Outlines, VerbatimScript, point_bounds, script_json,
+)
 
 PALETTE = (
     "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e",
@@ -41,13 +44,27 @@ def color_for(index: int) -> str:
     return PALETTE[index % len(PALETTE)]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class LayerSpec:
-    """One document's layer: its id, its title (shown as text) and its GeoJSON Point features."""
+    """One document's layer: its id, its title (shown as text) and its GeoJSON Point features.
+
+    Treat ``features`` as read-only: the serialized data and bounds are
+    computed once per spec and reused by every map built from it.
+    """
 
     doc_id: str
     title: str
     features: Sequence[dict[str, Any]] = ()
+
+    @functools.cached_property
+    def data_json(self) -> str:
+        """The features as a FeatureCollection, serialized for a ``<script>``."""
+        return script_json({"type": "FeatureCollection", "features": list(self.features)})
+
+    @functools.cached_property
+    def bounds(self) -> list[list[float]] | None:
+        """``[[south, west], [north, east]]`` of the features, None when there are none."""
+        return point_bounds(self.features)
 
 
 @dataclass(slots=True)
@@ -125,16 +142,13 @@ def _label(title: str, color: str) -> str:
 
 
 def _bounds(specs: Sequence[LayerSpec]) -> list[list[float]] | None:
-    lats, lons = [], []
-    for spec in specs:
-        for feature in spec.features:
-            geometry = feature.get("geometry") or {}
-            if geometry.get("type") == "Point":
-                lons.append(geometry["coordinates"][0])
-                lats.append(geometry["coordinates"][1])
-    if not lats:
+    corners = [s.bounds for s in specs if s.bounds is not None]
+    if not corners:
         return None
-    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+    return [
+        [min(c[0][0] for c in corners), min(c[0][1] for c in corners)],
+        [max(c[1][0] for c in corners), max(c[1][1] for c in corners)],
+    ]
 
 
 def build_map(
@@ -179,7 +193,9 @@ def build_map(
         group = folium.FeatureGroup(
             name=label, overlay=True, show=shown is None or spec.doc_id in shown
         )
-        DocumentLayer(list(spec.features), index=index, color=color, base_url=base_url).add_to(group)
+        DocumentLayer(
+            spec.data_json, index=index, color=color, bounds=spec.bounds, base_url=base_url
+        ).add_to(group)
         groups.append(group)
     control = _DocumentControl(collapsed=True)
     localize(m, base_url)

@@ -32,10 +32,18 @@ def country_name(code: str | None) -> str | None:
     return None if country is None else getattr(country, "common_name", None) or country.name
 
 
+_MAP_PROPERTIES = ("id", "doc_id", "name", "kind", "country_code", "confidence")
+_MAP_EVIDENCE = ("doc_id", "title", "source", "url", "date", "sentence", "sentence_start", "start", "end", "name")
+
+
 def layer_specs(parsed_docs: Sequence[ParsedDocument]) -> list[LayerSpec]:
     """One :class:`LayerSpec` per document, in corpus order (empty layers included).
 
-    Each feature's properties are the export's plus ``n_documents`` and
+    Features are the export's, with only what markers and popups use (the
+    page stays small): ``id`` (the place), ``doc_id``, ``name``, ``kind``,
+    ``country_code``, ``confidence``, ``mentions`` (each with ``sentence``,
+    offsets, ``name`` and the document's ``title``/``source``/``url``/``date``),
+    plus ``n_documents`` (how many documents of the corpus name the place) and
     ``country_name`` (None when the code is unknown).
     """
     features = to_geojson(parsed_docs, per="document")["features"]
@@ -43,10 +51,13 @@ def layer_specs(parsed_docs: Sequence[ParsedDocument]) -> list[LayerSpec]:
     by_doc: dict[str, list[dict[str, Any]]] = {p.document.id: [] for p in parsed_docs}
     for feature in features:
         place = feature["properties"]
-        properties = dict(
-            place, n_documents=named_in[place["id"]], country_name=country_name(place["country_code"])
+        properties = {key: place[key] for key in _MAP_PROPERTIES}
+        properties["mentions"] = [{k: m[k] for k in _MAP_EVIDENCE} for m in place["mentions"]]
+        properties["n_documents"] = named_in[place["id"]]
+        properties["country_name"] = country_name(place["country_code"])
+        by_doc[place["doc_id"]].append(
+            {"type": "Feature", "id": feature["id"], "geometry": feature["geometry"], "properties": properties}
         )
-        by_doc[properties["doc_id"]].append({**feature, "properties": properties})
     return [
         LayerSpec(p.document.id, p.document.title or p.document.id, by_doc[p.document.id])
         for p in parsed_docs

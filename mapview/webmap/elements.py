@@ -11,6 +11,7 @@ import functools
 import json
 import re
 from importlib import resources
+from collections.abc import Iterable
 from typing import Any
 
 from branca.element import Element, MacroElement
@@ -132,8 +133,10 @@ class Outlines(Layer, VerbatimScript):
 class DocumentLayer(JSCSSMixin, Layer, VerbatimScript):
     """One document's places as clustered markers (a MarkerClusterGroup in the browser).
 
-    ``features`` are GeoJSON Point Features; their ``properties`` feed the
-    markers (``name``, ``kind``) and popups (``mentions``, ``confidence``, …).
+    ``data_json`` is a FeatureCollection of Point features serialized with
+    :func:`script_json`; their ``properties`` feed the markers (``name``,
+    ``kind``) and popups (``mentions``, ``confidence``, …). ``bounds`` is
+    ``[[south, west], [north, east]]`` or None when there are no features.
     ``index`` tags the DOM: markers and clusters get the class ``mv-doc-<index>``.
     """
 
@@ -148,25 +151,37 @@ class DocumentLayer(JSCSSMixin, Layer, VerbatimScript):
 
     def __init__(
         self,
-        features: list[dict[str, Any]],
+        data_json: str,
         *,
         index: int,
         color: str,
+        bounds: list[list[float]] | None = None,
         name: str | None = None,
         control: bool = False,
         base_url: str = DEFAULT_BASE_URL,
     ) -> None:
         super().__init__(name=name, overlay=True, control=control, show=True)
         self._name = "DocumentLayer"
-        self.features = features
-        self.data_json = script_json({"type": "FeatureCollection", "features": features})
+        self.data_json = data_json
+        self.bounds = bounds
         self.style = {"index": int(index), "color": color}
         self.default_js, self.default_css = _markercluster_links(base_url)
 
     def _get_self_bounds(self) -> list[list[float | None]]:
-        """[[south, west], [north, east]] of the features (folium's bounds protocol)."""
-        lats = [f["geometry"]["coordinates"][1] for f in self.features if f.get("geometry")]
-        lons = [f["geometry"]["coordinates"][0] for f in self.features if f.get("geometry")]
-        if not lats:
+        """folium's bounds protocol."""
+        if self.bounds is None:
             return [[None, None], [None, None]]
-        return [[min(lats), min(lons)], [max(lats), max(lons)]]
+        return [list(corner) for corner in self.bounds]
+
+
+def point_bounds(features: Iterable[dict[str, Any]]) -> list[list[float]] | None:
+    """``[[south, west], [north, east]]`` of the Point features, or None when there are none."""
+    lats, lons = [], []
+    for feature in features:
+        geometry = feature.get("geometry") or {}
+        if geometry.get("type") == "Point":
+            lons.append(geometry["coordinates"][0])
+            lats.append(geometry["coordinates"][1])
+    if not lats:
+        return None
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
