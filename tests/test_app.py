@@ -19,6 +19,7 @@ import mapview
 from gazetteer import Place
 from mapview.records import Document, Mention, ParsedDocument, ResolvedMention, Span
 from mapview.sentences import sentence_containing, split_sentences
+from mapview.webmap.elements import script_json
 
 APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
 
@@ -141,3 +142,27 @@ def test_clicked_marker_selects_its_rows(app: AppTest) -> None:
     parsed = list(fake_parse([Document("sample-05", "Trade in Kabul. Talks in Kabul went on.")]))
     rows = mention_rows(parsed)
     assert selected_rows(rows, clicked_feature(feature)) == [0, 1]
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEED_PLACES = {
+    "Idlib", "Herat", "Farah", "Helmand", "Kabul", "Islamabad", "Nangarhar", "Paktia", "Paktika",
+    "Logar", "Laghman", "Kapisa", "Faryab", "Middle East", "South Asia",
+}
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the project")
+def test_seed_articles_put_their_places_on_the_map(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real pipeline: every place the seeds README lists is mapped, with its sentence."""
+    monkeypatch.setattr("sys.argv", ["streamlit_app.py", "--docs", str(SEEDS)])
+    at = AppTest.from_file(APP, default_timeout=300).run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    named = set(table[table["Place"].notna()]["Name"])  # the articles' own spellings
+    assert SEED_PLACES <= named, SEED_PLACES - named
+    layers = _layers(at)
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS.iterdir() if p.is_file()]
+    for sentence in table[table["Place"].notna()]["Sentence"]:
+        assert any(sentence in text for text in texts)
+        assert script_json(sentence)[1:-1][:60] in layers  # in a marker's popup data
