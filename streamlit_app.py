@@ -24,7 +24,7 @@ import mapview
 from mapview.documents import SUPPORTED_EXTENSIONS, documents_from_text, documents_from_upload, load_documents
 from mapview.exc import DocumentError
 from mapview.records import Document, ParsedDocument
-from mapview.webmap.builder import TILE_PROVIDERS, build_map, color_for
+from mapview.webmap.builder import TILE_PROVIDERS, LayerSpec, build_map, color_for
 from mapview.webmap.corpus import (
     clicked_feature, csv_text, geojson_text, layer_specs, mention_rows, selected_rows, visible_documents,
 )
@@ -88,7 +88,7 @@ def parse(docs: list[Document]) -> list[ParsedDocument]:
 
 
 @st.cache_resource(max_entries=8)
-def specs_for(key: str, _parsed: list[ParsedDocument]) -> list:
+def specs_for(key: str, _parsed: list[ParsedDocument]) -> list[LayerSpec]:
     return layer_specs(_parsed)
 
 
