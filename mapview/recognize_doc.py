@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from mapview.recognize_casing import hashtag_places
 from mapview.recognize_context import in_movement_name
 from mapview.recognize_known import names_a_feature
 from mapview.recognize_rescue import INSTITUTION_WORDS, inside_institution, rescue
@@ -54,8 +55,12 @@ class DocRules:
         matcher: PhraseMatcher | None,
         demonyms: frozenset[str] | None,
         known: Callable[[str], bool] | None,
+        notable: Callable[[str], bool] | None,
+        area_names: frozenset[str] = frozenset(),
     ) -> None:
-        self.labels, self.matcher, self.demonyms, self.known = labels, matcher, demonyms, known
+        self.labels, self.matcher, self.demonyms = labels, matcher, demonyms
+        self.known, self.notable = known, notable
+        self.area_names = area_names
 
     def apply(
         self, doc: Doc, base: int, sentence_starts: Sequence[int], candidates: list[Candidate], entities: list[Entity]
@@ -78,11 +83,16 @@ class DocRules:
             starts = {s for s, _, _, _ in chosen}
             for ent in doc.ents:
                 if ent.label_ not in self.labels and not taken.intersection(range(ent.start, ent.end)):
-                    chosen += [(s, e, "place", "rescue") for s, e in rescue(doc, ent, self.known, starts)]
+                    chosen += [(s, e, "place", "rescue") for s, e in rescue(doc, ent, self.known, self.notable, starts)]
+        if self.known is not None:
+            taken = {i for s, e, _, _ in chosen for i in range(s, e)}
+            chosen += [(s, e, "place", "hashtag") for s, e in hashtag_places(doc, self.notable, self.area_names) if s not in taken]
         bounds = _sentence_bounds(doc, sentence_starts)
         for s, e, label, source in chosen:
             if in_movement_name(doc, s, e, bounds(s)):
                 label = "rejected"
+            elif label == "place" and self.demonyms and doc[s:e].text in self.demonyms:
+                label = "demonym"  # "Canadian Food Inspection Agency": Canadian is also a town in Texas
             end_token = doc[e - 1]
             candidates.append(Candidate(base + doc[s].idx, base + end_token.idx + len(end_token), label, source))
 
@@ -120,19 +130,20 @@ class DocRules:
                     continue
             elif any(ent.label_ in _NOT_NAMES for ent in ents):
                 continue  # "Saturday" is an alternate name of a Zambian province, and a DATE
-            elif key == "weak" and not any(ent.start == s and ent.end == e for ent in ents):
-                continue
+            elif key == "weak" and not any(ent.start == s and ent.end == e and ent.label_ in _WEAK_OK for ent in ents):
+                continue  # "Michael", "Jewish" are alternate names of places, and a PERSON and a NORP
             kept.append((s, e, "demonym" if key == "demonym" else "place"))
         return kept
 
 
+_WEAK_OK = frozenset({"GPE", "LOC", "FAC", "ORG"})
 _NOT_NAMES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW", "LANGUAGE"})
 
 
 def _named_institution(doc: Doc, ent: Span, start: int, end: int) -> bool:
     if ent.label_ in ("PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"):
         return False
-    if start == ent.start and end < ent.end and doc[end].text in INSTITUTION_WORDS:
+    if start == ent.start and any(t.text in INSTITUTION_WORDS for t in doc[end : ent.end]):
         return True
     return start > ent.start and doc[start - 1].text in ("of", "in")
 
@@ -144,14 +155,15 @@ def _merge(
     doc: Doc,
 ) -> list[tuple[int, int, str, str]]:
     """Model spans and ruler spans, one per overlap: the ruler's unless the model's longer
-    span is itself a known place ("New South Wales" over "Wales")."""
+    span is itself a known place ("New South Wales" over "Wales") or a feature ("Bay Area")."""
     chosen = [(s, e, label, "ruler") for s, e, label in ruler]
     for s, e, label in model:
         overlaps = [(rs, re_, rl, "ruler") for rs, re_, rl in ruler if rs < e and s < re_]
         if not overlaps:
             chosen.append((s, e, label, "model"))
         elif known is not None and all(s <= o[0] and o[1] <= e for o in overlaps) \
-                and e - s > max(o[1] - o[0] for o in overlaps) and known(doc[s:e].text):
+                and e - s > max(o[1] - o[0] for o in overlaps) \
+                and (names_a_feature(doc[s:e].text) or known(doc[s:e].text)):
             chosen = [c for c in chosen if c not in overlaps] + [(s, e, label, "model")]
     return chosen
 

@@ -40,13 +40,19 @@ FEATURE_WORDS = frozenset({
 })
 
 
-def known_place_check(lookup: Callable[[str], Sequence[_Match]]) -> Callable[[str], bool]:
+def known_place_check(
+    lookup: Callable[[str], Sequence[_Match]], *, min_population: int = 0
+) -> Callable[[str], bool]:
     """A predicate "the gazetteer knows ``name`` as a place" over ``lookup``.
 
     ``lookup`` returns candidates carrying ``matched_by``, ``kind`` and
     ``population`` (e.g. ``gazetteer.Gazetteer().lookup``). A name is known
     when some candidate matched it by its name or an abbreviation, or by an
     alternate name of a city of at least :data:`ALTERNATE_CITY_POPULATION`.
+    With ``min_population``, cities and second-level divisions must be at
+    least that large (countries, provinces, regions always count): the
+    stricter check for names the model did not call places ("#Tornado" is
+    also a village).
 
     >>> class P:
     ...     matched_by, kind, population = "alternate", "admin1", 2871814
@@ -56,14 +62,22 @@ def known_place_check(lookup: Callable[[str], Sequence[_Match]]) -> Callable[[st
 
     def is_known_place(name: str) -> bool:
         for match in lookup(name):
+            population = match.population or 0
             if match.matched_by in STRONG_MATCHES:
-                return True
-            if match.matched_by == "alternate" and match.kind == "city" \
-                    and (match.population or 0) >= ALTERNATE_CITY_POPULATION:
+                if match.kind not in _LOCAL_KINDS or population >= min_population:
+                    return True
+            elif match.matched_by == "alternate" and match.kind == "city" \
+                    and population >= max(min_population, ALTERNATE_CITY_POPULATION):
                 return True
         return False
 
     return is_known_place
+
+
+_LOCAL_KINDS = frozenset({"city", "admin2"})
+
+NOTABLE_POPULATION = 15_000
+"""Towns at least this large count as notable (see :class:`mapview.recognizer.Recognizer`)."""
 
 
 def names_a_feature(name: str) -> bool:

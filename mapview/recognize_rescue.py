@@ -29,6 +29,16 @@ INSTITUTION_WORDS = frozenset({
     "Institute", "Health", "Centers", "Agency", "Administration", "Service", "Services",
     "Public", "Regional", "Community", "Municipal", "Metro", "City", "County", "State",
     "Port", "Harbor", "Station", "Army", "Navy", "Senate", "House", "Assembly", "Legislature",
+    "Division", "Census", "Supreme", "Circuit", "Magistrate", "Attorney", "Prosecutor", "Coroner",
+    "Sheriffs", "Firefighters", "Cathedral", "Stadium", "Arena", "Mall", "Prison", "Courts",
+})
+# Words that open institution names and are also town names ("National" City, "Royal" Oak).
+ORG_ADJECTIVES = frozenset({
+    "National", "Royal", "International", "Federal", "General", "Central", "Imperial", "Global",
+    "United", "Pan", "World", "Regional", "Public", "Municipal", "Community", "Metropolitan",
+    "Catholic", "Methodist", "Baptist", "Christian", "Islamic", "Jewish", "Memorial", "Saint",
+    "St.", "Union", "Independent", "Democratic", "Republican", "Liberal", "Labour", "Labor",
+    "Free", "Grand", "Great", "Supreme", "Holy", "Sacred", "Unity", "Liberty", "Victory", "Hope",
 })
 _OF_HEADS = frozenset({"University", "College", "City", "Town", "County", "Province", "State",
                        "Republic", "Kingdom", "Government", "Bank", "Port", "Diocese", "Mayor"})
@@ -39,11 +49,12 @@ def rescue(
     doc: Doc,
     entity: Span,
     is_known_place: Callable[[str], bool],
+    is_notable_place: Callable[[str], bool],
     place_starts: set[int],
 ) -> list[tuple[int, int]]:
     """Token ranges of places inside a non-place ``entity``, or [] when none.
 
-    - the whole entity is a known place and a cue says "location": a locative
+    - the whole entity is a notable place and a cue says "location": a locative
       preposition before it ("in Ferguson") or a place after a comma
       ("Gainesville, Fla.");
     - an institution named by a place: the longest leading known place before
@@ -53,15 +64,28 @@ def rescue(
     if entity.label_ not in _OTHER_LABELS:
         return []
     found: list[tuple[int, int]] = []
+    owner = _possessor(doc, entity)
+    if owner is not None and is_notable_place(doc[owner[0] : owner[1]].text):
+        return [owner]  # "Gainesville's VFW Post", "Syria's Al-Qaeda affiliate"
     for start, end in name_parts(doc, entity.start, entity.end):
         whole = doc[start:end].text
         if entity.label_ != "PERSON" and _institution(doc, start, end):
             found += inside_institution(doc, start, end, is_known_place)
-        elif end - start <= 3 and is_known_place(whole) and (
+        elif end - start <= 3 and is_notable_place(whole) and (
             locative_cue(doc, start) or followed_by_place(doc, end, place_starts)
         ):
             found.append((start, end))
     return found
+
+
+def _possessor(doc: Doc, entity: Span) -> tuple[int, int] | None:
+    if entity.label_ == "PERSON":
+        return None
+    for i in range(entity.start + 1, entity.end):
+        if doc[i].text in ("'s", "’s"):
+            parts = list(name_parts(doc, entity.start, i))
+            return parts[0] if len(parts) == 1 and parts[0][1] == i else None
+    return None
 
 
 def _institution(doc: Doc, start: int, end: int) -> bool:
@@ -73,7 +97,9 @@ def inside_institution(
 ) -> list[tuple[int, int]]:
     """Known places naming the institution ``[start, end)``: "Athens" in "Athens Police Department"."""
     prefix = known_prefix(doc, start, end, is_known_place)
-    found = [prefix] if prefix and doc[prefix[1]].text in INSTITUTION_WORDS else []
+    found = []
+    if prefix and _institution(doc, prefix[1] - 1, end) and doc[prefix[0]].text not in ORG_ADJECTIVES:
+        found.append(prefix)
     for i in range(start, end - 2):
         if doc[i].text in _OF_HEADS and doc[i + 1].text == "of":
             tail = doc[i + 2 : end]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mapview.recognize_chunks import chunk_ranges, sentence_of
 from mapview.recognize_doc import Candidate, DocRules, Entity, propagate
@@ -36,9 +36,13 @@ class Recognizer:
         ``Gazetteer().names()``; a kind of ``"demonym"`` marks demonyms, any
         other kind a place. They recover names the model mislabels ("Herat" ORG).
     is_known_place
-        A gazetteer check (``lambda s: bool(gazetteer.lookup(s))``); with it the
-        recognizer also recovers towns the model labels ORG or PERSON when a cue
-        agrees, and places inside institution names. Answers are cached.
+        A gazetteer check, see :func:`mapview.recognize_known.known_place_check`.
+        With it the model's GPE/LOC spans must be known places (person names
+        labelled GPE are dropped), and the recognizer recovers places inside
+        institution names. Answers are cached.
+    is_notable_place
+        A stricter check for names the model did not call places (towns it
+        labels ORG or PERSON, hashtags); defaults to ``is_known_place``.
     nlp
         A spaCy pipeline to use instead of :func:`mapview.nlp_model.load_pipeline`.
     labels
@@ -53,18 +57,20 @@ class Recognizer:
         *,
         place_names: Iterable[tuple[str, str]] | None = None,
         is_known_place: Callable[[str], bool] | None = None,
+        is_notable_place: Callable[[str], bool] | None = None,
         nlp: Language | None = None,
         labels: Sequence[str] = PLACE_LABELS,
         chunk_chars: int = 2000,
     ) -> None:
         self._place_names = list(place_names) if place_names is not None else None
-        self._known_cache: dict[str, bool] = {}
-        self._is_known_place = is_known_place
+        self._known = _memo(is_known_place)
+        self._notable = _memo(is_notable_place) or self._known
         self._nlp = nlp
         self._labels = frozenset(labels)
         self._chunk_chars = chunk_chars
         self._matcher: PhraseMatcher | None = None
         self._demonyms: frozenset[str] | None = None
+        self._areas: frozenset[str] = frozenset()
 
     @property
     def nlp(self) -> Language:
@@ -117,14 +123,42 @@ class Recognizer:
     def _rules(self) -> DocRules:
         if self._matcher is None and self._place_names:
             self._matcher, self._demonyms = _build_matcher(self.nlp, self._place_names)
-        known = self._known if self._is_known_place is not None else None
-        return DocRules(self._labels, self._matcher, self._demonyms, known)
+            self._areas = frozenset(n.lower() for n, kind in self._place_names
+                                    if kind != "demonym" and len(n) > 3 and _usable_pattern(n))
+        return DocRules(self._labels, self._matcher, self._demonyms, self._known, self._notable, self._areas)
 
-    def _known(self, name: str) -> bool:
-        answer = self._known_cache.get(name)
+    @classmethod
+    def from_gazetteer(cls, gazetteer: Any, **options: Any) -> Recognizer:
+        """A recognizer fed by a gazetteer with ``names()`` and ``lookup(name)``
+        (:class:`gazetteer.Gazetteer`): its country, province, region and
+        continent names and demonyms for the ruler, and its lookup for the checks."""
+        from mapview.recognize_known import NOTABLE_POPULATION, known_place_check
+
+        def lookup(name: str) -> Any:
+            return gazetteer.lookup(name, limit=5)
+
+        return cls(
+            place_names=gazetteer.names(),
+            is_known_place=known_place_check(lookup),
+            is_notable_place=known_place_check(lookup, min_population=NOTABLE_POPULATION),
+            **options,
+        )
+
+
+def _memo(check: Callable[[str], bool] | None) -> Callable[[str], bool] | None:
+    if check is None:
+        return None
+    answers: dict[str, bool] = {}
+
+    def cached(name: str) -> bool:
+        answer = answers.get(name)
         if answer is None:
-            answer = self._known_cache[name] = bool(self._is_known_place(name))  # type: ignore[misc]
+            if len(answers) > 200_000:  # a long stream of documents must not grow memory forever
+                answers.clear()
+            answer = answers[name] = bool(check(name))
         return answer
+
+    return cached
 
 
 @dataclass(slots=True)
@@ -161,13 +195,10 @@ def _build_matcher(
     places) and ``demonym``."""
     from spacy.matcher import PhraseMatcher
 
-    from mapview.recognize_context import DIRECTION_WORDS
-
     keys: dict[str, set[str]] = {"place": set(), "weak": set(), "demonym": set()}
     for name, kind in place_names:
         name = name.strip()
-        # names that are only compass words ("Central", "North East") are words, not names, on their own
-        if len(name) < 2 or not name[:1].isupper() or all(w in DIRECTION_WORDS for w in name.split()):
+        if not _usable_pattern(name):
             continue
         if kind == "demonym":
             keys["demonym"].add(name)
@@ -181,6 +212,33 @@ def _build_matcher(
     for key, names in keys.items():
         matcher.add(key, list(nlp.tokenizer.pipe(sorted(names))))
     return matcher, frozenset(keys["demonym"])
+
+
+def _usable_pattern(name: str) -> bool:
+    """Whether a gazetteer name may be matched on its own.
+
+    Not: lowercase or one-letter names ("W."); names made only of compass and
+    generic words ("Central", "Coast", "Eastern Province"), which are words
+    before they are names; "City, State" forms, which texts and corpora split;
+    names starting with an article (the article is never part of a mention).
+    """
+    from mapview.recognize_context import DIRECTION_WORDS
+    from mapview.recognize_known import FEATURE_WORDS
+
+    words = name.split()
+    if not name[:1].isupper() or sum(ch.isalpha() for ch in name) < 2 or "," in name:
+        return False
+    if words[0] in ("The", "THE"):
+        return False
+    return not all(w in DIRECTION_WORDS or w in FEATURE_WORDS or w in GENERIC_WORDS for w in words)
+
+
+GENERIC_WORDS = frozenset({
+    "Province", "Provinces", "District", "Region", "Regions", "Centre", "Center", "Capital",
+    "State", "States", "Territory", "Territories", "Empire", "Republic", "Kingdom", "Union",
+    "Municipality", "County", "City", "Town", "Village", "Department", "Division", "Zone",
+})
+"""Words naming a kind of area: alone or with compass words they are not a name."""
 
 
 KINDS_OF_PLACE = frozenset({"country", "admin1", "admin2", "city", "region", "continent"})
