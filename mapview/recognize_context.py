@@ -83,10 +83,10 @@ def _in_run(doc: Doc, i: int) -> bool:
 
 
 def _headline(doc: Doc, first: int, last: int) -> bool:
+    # Title case leaves only short function words in lowercase; prose has many longer ones.
     words = [t.text for t in doc[first:last] if t.is_alpha and len(t.text) > 3]
-    if len(words) < 4:
-        return False
-    return sum(w[0].isupper() for w in words) / len(words) > 0.6
+    lowercase = sum(w.islower() for w in words)
+    return lowercase <= 1 and len(words) - lowercase >= 3
 
 
 def locative_cue(doc: Doc, start: int) -> bool:
@@ -97,3 +97,22 @@ def locative_cue(doc: Doc, start: int) -> bool:
 def followed_by_place(doc: Doc, end: int, place_starts: set[int]) -> bool:
     """True for "NAME, PLACE" (``Gainesville, Fla.``): a comma then a token starting a place."""
     return end + 1 < len(doc) and doc[end].text == "," and (end + 1) in place_starts
+
+
+_LIST_GLUE = frozenset({",", "and", "or", "&", ";"})
+
+
+def in_place_list(doc: Doc, start: int, end: int, starts: set[int], ends: set[int]) -> bool:
+    """True when ``[start, end)`` is an item of a list next to a place ("Paktika, Logar, and Laghman").
+
+    ``starts`` and ``ends`` are the token boundaries of the places found so far.
+    """
+    i = start - 1
+    while i >= 0 and i >= start - 2 and doc[i].text in _LIST_GLUE:
+        i -= 1
+    if i < start - 1 and (i + 1) in ends:
+        return True
+    j = end
+    while j < len(doc) and j < end + 2 and doc[j].text in _LIST_GLUE:
+        j += 1
+    return j > end and j in starts

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mapview.recognize_casing import hashtag_places
-from mapview.recognize_context import in_movement_name
+from mapview.recognize_context import in_movement_name, in_place_list
 from mapview.recognize_known import names_a_feature
 from mapview.recognize_rescue import INSTITUTION_WORDS, inside_institution, rescue
 from mapview.recognize_spans import name_parts, strip_direction
@@ -76,17 +76,13 @@ class DocRules:
             elif ent.label_ == "NORP":
                 model += [(s, e, "demonym") for s, e in name_parts(doc, ent.start, ent.end)
                           if self.demonyms is None or doc[s:e].text in self.demonyms]
-        ruler = self._ruler(doc)
+        ruler, listable = self._ruler(doc)
         chosen = _merge(model, ruler, self.known, doc)
         if self.known is not None:
-            taken = {i for s, e, _, _ in chosen for i in range(s, e)}
-            starts = {s for s, _, _, _ in chosen}
-            for ent in doc.ents:
-                if ent.label_ not in self.labels and not taken.intersection(range(ent.start, ent.end)):
-                    chosen += [(s, e, "place", "rescue") for s, e in rescue(doc, ent, self.known, self.notable, starts)]
-        if self.known is not None:
-            taken = {i for s, e, _, _ in chosen for i in range(s, e)}
-            chosen += [(s, e, "place", "hashtag") for s, e in hashtag_places(doc, self.notable, self.area_names) if s not in taken]
+            chosen += self._rescued(doc, chosen)
+            listable += [(ent.start, ent.end) for ent in doc.ents if ent.label_ in ("PERSON", "ORG")
+                         and len(ent) <= 3 and self.known(ent.text)]
+        chosen += _listed(doc, chosen, listable)
         bounds = _sentence_bounds(doc, sentence_starts)
         for s, e, label, source in chosen:
             if in_movement_name(doc, s, e, bounds(s)):
@@ -95,6 +91,21 @@ class DocRules:
                 label = "demonym"  # "Canadian Food Inspection Agency": Canadian is also a town in Texas
             end_token = doc[e - 1]
             candidates.append(Candidate(base + doc[s].idx, base + end_token.idx + len(end_token), label, source))
+
+    def _rescued(self, doc: Doc, chosen: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+        """Places in entities of other labels, and hashtags (see :mod:`mapview.recognize_rescue`)."""
+        known, notable = self.known, self.notable
+        assert known is not None and notable is not None
+        taken = {i for s, e, _, _ in chosen for i in range(s, e)}
+        starts = {s for s, _, _, _ in chosen}
+        found = []
+        for ent in doc.ents:
+            if ent.label_ not in self.labels and not taken.intersection(range(ent.start, ent.end)):
+                found += [(s, e, "place", "rescue") for s, e in rescue(doc, ent, known, notable, starts)]
+        taken.update(i for s, e, _, _ in found for i in range(s, e))
+        found += [(s, e, "place", "hashtag") for s, e in hashtag_places(doc, notable, self.area_names)
+                  if s not in taken]
+        return found
 
     def _plausible(self, name: str) -> bool:
         return self.known is None or names_a_feature(name) or self.known(name)
@@ -107,8 +118,9 @@ class DocRules:
                 return inner[0]
         return start, end
 
-    def _ruler(self, doc: Doc) -> list[tuple[int, int, str]]:
-        """Ruler matches the model's entities do not contradict.
+    def _ruler(self, doc: Doc) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+        """Ruler matches the model's entities do not contradict, and weak matches left to
+        the list rule (:func:`_listed`).
 
         A match inside a longer entity counts only when that entity is a place,
         or an institution the name locates ("Georgia Bureau of Investigation",
@@ -117,10 +129,10 @@ class DocRules:
         entity of the same extent.
         """
         if self.matcher is None:
-            return []
+            return [], []
         from spacy.util import filter_spans
 
-        kept = []
+        kept, listable = [], []
         for span in filter_spans(self.matcher(doc, as_spans=True)):
             s, e, key = span.start, span.end, span.label_
             ents = [ent for ent in doc.ents if ent.start < e and s < ent.end]
@@ -131,9 +143,10 @@ class DocRules:
             elif any(ent.label_ in _NOT_NAMES for ent in ents):
                 continue  # "Saturday" is an alternate name of a Zambian province, and a DATE
             elif key == "weak" and not any(ent.start == s and ent.end == e and ent.label_ in _WEAK_OK for ent in ents):
-                continue  # "Michael", "Jewish" are alternate names of places, and a PERSON and a NORP
+                listable.append((s, e))  # "Michael", "Jewish" are alternate names of places, and a PERSON and a NORP
+                continue
             kept.append((s, e, "demonym" if key == "demonym" else "place"))
-        return kept
+        return kept, listable
 
 
 _WEAK_OK = frozenset({"GPE", "LOC", "FAC", "ORG"})
@@ -166,6 +179,25 @@ def _merge(
                 and (names_a_feature(doc[s:e].text) or known(doc[s:e].text)):
             chosen = [c for c in chosen if c not in overlaps] + [(s, e, label, "model")]
     return chosen
+
+
+def _listed(
+    doc: Doc, chosen: list[tuple[int, int, str, str]], listable: list[tuple[int, int]]
+) -> list[tuple[int, int, str, str]]:
+    """``listable`` names that stand in a list with places, found until no more join."""
+    found: list[tuple[int, int, str, str]] = []
+    taken = {i for s, e, _, _ in chosen for i in range(s, e)}
+    places = [(s, e) for s, e, label, _ in chosen if label == "place"]
+    waiting = [span for span in listable if not taken.intersection(range(*span))]
+    while waiting:
+        starts, ends = {s for s, _ in places}, {e for _, e in places}
+        joined = [span for span in waiting if in_place_list(doc, span[0], span[1], starts, ends)]
+        if not joined:
+            break
+        found += [(s, e, "place", "list") for s, e in joined]
+        places += joined
+        waiting = [span for span in waiting if span not in joined]
+    return found
 
 
 def _sentence_bounds(doc: Doc, sentence_starts: Sequence[int]) -> Callable[[int], tuple[int, int]]:

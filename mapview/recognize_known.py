@@ -61,8 +61,11 @@ def known_place_check(
     """
 
     def is_known_place(name: str) -> bool:
+        acronym = name.isupper() and len(name.replace(".", "")) <= 5
         for match in lookup(name):
             population = match.population or 0
+            if acronym and match.matched_by == "name":
+                continue  # "UN" is not the town of Un: an acronym must be a listed abbreviation
             if match.matched_by in STRONG_MATCHES:
                 if match.kind not in _LOCAL_KINDS or population >= min_population:
                     return True
