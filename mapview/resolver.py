@@ -67,7 +67,9 @@ class Resolver:
 
     def resolve(self, text: str, mentions: Sequence[Mention]) -> list[ResolvedMention]:
         """One ResolvedMention per mention, in the same order."""
-        slots = [self._slot(text, m) for m in mentions]
+        lookups: dict[tuple[str, str], list[Place]] = {}
+        sentence_kinds: dict[tuple[int, int], str | None] = {}
+        slots = [self._slot(text, m, lookups, sentence_kinds) for m in mentions]
         _link_containers(text, slots)
         scores = [[c.score or 0.0 for c in s.candidates] for s in slots]
         for _ in range(ROUNDS):
@@ -76,19 +78,25 @@ class Resolver:
             _share_senses(slots, scores)
         return [_resolved(s, sc) for s, sc in zip(slots, scores)]
 
-    def _slot(self, text: str, mention: Mention) -> _Slot:
-        kinds = ["country"] if mention.label == "demonym" else None
-        candidates = self.gazetteer.lookup(mention.name, kinds=kinds, limit=CANDIDATES)
-        if candidates:
-            floor = (candidates[0].score or 0.0) - MARGIN
-            candidates = [c for c in candidates if (c.score or 0.0) >= floor]
+    def _slot(self, text: str, mention: Mention, lookups: dict[tuple[str, str], list[Place]],
+              sentence_kinds: dict[tuple[int, int], str | None]) -> _Slot:
+        candidates = lookups.get((mention.name, mention.label))
+        if candidates is None:
+            kinds = ["country"] if mention.label == "demonym" else None
+            candidates = self.gazetteer.lookup(mention.name, kinds=kinds, limit=CANDIDATES)
+            if candidates:
+                floor = (candidates[0].score or 0.0) - MARGIN
+                candidates = [c for c in candidates if (c.score or 0.0) >= floor]
+            lookups[(mention.name, mention.label)] = candidates
         before = text[max(0, mention.start - 40): mention.start]
         after = text[mention.end: mention.end + 30]
         cue = _AFTER.match(after) or _BEFORE.search(before)
-        plural = _PLURAL_CUE.search(text[mention.sentence.start: mention.sentence.end])
+        span = (mention.sentence.start, mention.sentence.end)
+        if span not in sentence_kinds:
+            plural = _PLURAL_CUE.search(text, *span)
+            sentence_kinds[span] = _PLURAL_KIND[plural.group(1).lower()] if plural else None
         return _Slot(mention, "|".join(fold_parts(mention.name)), candidates,
-                     GENERIC_KIND[cue.group(1).lower()] if cue else None,
-                     _PLURAL_KIND[plural.group(1).lower()] if plural else None)
+                     GENERIC_KIND[cue.group(1).lower()] if cue else None, sentence_kinds[span])
 
     @staticmethod
     def _score(i: int, slot: _Slot, place: Place, context: _Context) -> float:
@@ -123,30 +131,39 @@ class _Context:
             if division:
                 divisions_by_key[slot.key][division] += 1
         self.total = Counter({k: sum(c.values()) for k, c in by_key.items()})
+        self.grand_total = sum(self.total.values())
         self.by_key = by_key
         self.all_countries = sum(by_key.values(), Counter())
         self.divisions_by_key = divisions_by_key
         self.all_divisions = sum(divisions_by_key.values(), Counter())
-        self.points = [(s.key, p) for s, p in zip(slots, self.chosen) if p is not None and p.kind != "region"]
+        # Chosen towns and counties by grid cell, so "is another choice near?" stays cheap in long documents.
+        self.cells: dict[tuple[int, int], dict[str, tuple[Place, set[str]]]] = defaultdict(dict)
+        for slot, place in zip(slots, self.chosen):
+            if place is not None and place.kind in ("city", "admin2"):
+                self.cells[_cell(place)].setdefault(place.id, (place, set()))[1].add(slot.key)
 
     def country_share(self, code: str | None, key: str) -> float:
         if code is None:
             return 0.0
-        others = sum(self.total.values()) - self.total[key]
+        others = self.grand_total - self.total[key]
         if others <= 0:
             return 0.0
         return (self.all_countries[code] - self.by_key[key][code]) / others
 
     def division_share(self, place: Place, key: str) -> float:
         division = _division(place)
-        others = sum(self.total.values()) - self.total[key]
+        others = self.grand_total - self.total[key]
         if division is None or others <= 0:
             return 0.0
         return (self.all_divisions[division] - self.divisions_by_key[key][division]) / others
 
     def near(self, place: Place, key: str) -> bool:
-        return any(k != key and p.kind in ("city", "admin2") and great_circle_km(place.lat, place.lon, p.lat, p.lon) <= NEAR_KM
-                   for k, p in self.points) if place.kind in ("city", "admin2") else False
+        if place.kind not in ("city", "admin2"):
+            return False
+        row, col = _cell(place)
+        return any((len(keys) > 1 or key not in keys) and great_circle_km(place.lat, place.lon, p.lat, p.lon) <= NEAR_KM
+                   for dr in (-1, 0, 1) for dc in (-1, 0, 1)
+                   for p, keys in self.cells.get((row + dr, col + dc), {}).values())
 
     def contains(self, index: int, place: Place) -> bool:
         container = self.chosen[index]
@@ -164,11 +181,16 @@ def _division(place: Place) -> tuple[str, str] | None:
     return None
 
 
+def _cell(place: Place) -> tuple[int, int]:
+    """A grid cell about NEAR_KM on a side (wider in longitude, which shrinks poleward)."""
+    return int(place.lat // 1.5), int(place.lon // 2.0)
+
+
 def _link_containers(text: str, slots: list[_Slot]) -> None:
-    for left, right in zip(slots, slots[1:]):
+    for index, (left, right) in enumerate(zip(slots, slots[1:]), 1):
         if _CONTAINER_GAP.match(text[left.mention.end: right.mention.start]) and right.candidates:
             if any(c.kind in ("admin1", "country") for c in right.candidates[:3]):
-                left.container = slots.index(right)
+                left.container = index
 
 
 def _share_senses(slots: list[_Slot], scores: list[list[float]]) -> None:
