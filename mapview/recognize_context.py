@@ -52,17 +52,17 @@ def in_movement_name(doc: Doc, start: int, end: int, sentence: tuple[int, int]) 
     The name is the capitalised run around the tokens (joined by hyphens and
     lowercase glue such as "of", "al-", "-i-"); it must carry a
     :data:`MOVEMENT_WORDS` word outside the tokens themselves. ``sentence`` is
-    the token range of the sentence; headline-style sentences (mostly
-    capitalised) are skipped, since there every word would join the run.
+    the token range of the sentence; in headline-style sentences (mostly
+    capitalised), where every word would join the run, only the two nearest
+    words count ("Taliban Fighters Enter Kabul" keeps Kabul).
     """
     first, last = sentence
-    if _headline(doc, first, last):
-        return False
+    reach = 2 if _headline(doc, first, last) else _RUN_REACH
     left = start
-    while left > max(first, start - _RUN_REACH) and _in_run(doc, left - 1):
+    while left > max(first, start - reach) and _in_run(doc, left - 1):
         left -= 1
     right = end
-    while right < min(last, end + _RUN_REACH) and _in_run(doc, right):
+    while right < min(last, end + reach) and _in_run(doc, right):
         right += 1
     words = [t.text for t in doc[left:start]] + [t.text for t in doc[end:right]]
     if any(w in MOVEMENT_WORDS for w in words):

@@ -49,6 +49,8 @@ def known_place_check(
     ``population`` (e.g. ``gazetteer.Gazetteer().lookup``). A name is known
     when some candidate matched it by its name or an abbreviation, or by an
     alternate name of a city of at least :data:`ALTERNATE_CITY_POPULATION`.
+    An all-capital name of up to five letters ("UN", "USA") must match as an
+    abbreviation or an alternate name, never by the lookup's case-blind name match.
     With ``min_population``, cities and second-level divisions must be at
     least that large (countries, provinces, regions always count): the
     stricter check for names the model did not call places ("#Tornado" is

@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+"""Run mapview over the public geoparsing corpora, score it, and write the results table.
+
+    .venv/bin/python scripts/evaluate.py                      # all three, writes docs/evaluation.md
+    .venv/bin/python scripts/evaluate.py --corpus lgl --limit 50 --processes 2
+    .venv/bin/python scripts/evaluate.py --recognition-only   # the recognizer alone (lat/lon null)
+
+Predictions go to ``out/eval/<corpus>.jsonl`` (git-ignored) and are scored by
+``../shared/eval/score.py``. The corpora are read where they are; nothing from
+them is copied into the repository (a ``--limit`` subset of the gold file is
+written to a temporary directory). The table replaces the part of
+``docs/evaluation.md`` between its ``results`` markers, and only on a full run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CORPORA = ("lgl", "geovirus", "geocorpora")
+"""Used for development: the recognizer's rules were fitted while looking at all three."""
+
+# End-to-end figures from ../shared/eval/README.md (EUPEG benchmark, Wang & Hu 2019).
+PUBLISHED = {
+    "Edinburgh Geoparser": {"lgl": (.501, .819), "geovirus": (.678, .807), "geocorpora": (.628, .848)},
+    "CLAVIN / CLIFF": {"lgl": (.573, .701), "geovirus": (.750, .786), "geocorpora": (.496, .913)},
+    "CamCoder": {"lgl": (.654, .717), "geovirus": (.866, .770), "geocorpora": (.647, .820)},
+    "spaCy NER + GeoNames most-populous": {"lgl": (.423, .561), "geovirus": (.499, .698), "geocorpora": (.562, .752)},
+}
+BEST_RECOGNIZER = {"lgl": ".677 (Stanford)", "geovirus": ".917 (DM_NLP)", "geocorpora": ".763 (DM_NLP)"}
+TARGETS = {"lgl": (.70, .82), "geovirus": (.88, .85), "geocorpora": (.70, .88)}  # (F1, acc@161), issue 3
+START, END = "<!-- results:start -->", "<!-- results:end -->"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", action="append", choices=CORPORA, help="corpus to run (repeatable; default all)")
+    parser.add_argument("--limit", type=int, help="only the first N documents of each corpus (quick runs)")
+    parser.add_argument("--processes", type=int, default=1, help="worker processes for recognition")
+    parser.add_argument("--recognition-only", action="store_true", help="recognizer alone, no resolution")
+    parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
+    parser.add_argument("--out", type=Path, default=ROOT / "out" / "eval", help="predictions and scores")
+    parser.add_argument("--markdown", type=Path, default=ROOT / "docs" / "evaluation.md",
+                        help="file whose results section is replaced (full runs only)")
+    args = parser.parse_args(argv)
+    corpora = args.corpus or list(CORPORA)
+    args.out.mkdir(parents=True, exist_ok=True)
+    rows = {}
+    _warm_up(args.recognition_only)  # load spaCy and the gazetteer before the clock starts
+    with tempfile.TemporaryDirectory() as tmp:
+        for corpus in corpora:
+            gold = args.eval_dir / f"{corpus}.jsonl"
+            if args.limit:
+                gold = _head(gold, args.limit, Path(tmp) / gold.name)
+            pred = args.out / f"{corpus}.jsonl"
+            started = time.perf_counter()
+            count = _predict(gold, pred, processes=args.processes, recognition_only=args.recognition_only)
+            seconds = time.perf_counter() - started
+            metrics = _score(args.eval_dir / "score.py", gold, pred, args.out / f"{corpus}.score.json")
+            rows[corpus] = (metrics, count, seconds)
+            print(f"{corpus}: {count} documents in {seconds:.1f} s", file=sys.stderr)
+    table = markdown(rows, args)
+    print(table)
+    if args.limit is None and args.corpus is None:
+        _replace_section(args.markdown, table)
+        print(f"wrote {args.markdown}", file=sys.stderr)
+    return 0
+
+
+def _warm_up(recognition_only: bool) -> None:
+    import mapview
+
+    if not recognition_only:
+        list(mapview.parse_documents([mapview.Document(id="warm-up", text="Fighting in Herat.")]))
+
+
+def _head(gold: Path, limit: int, target: Path) -> Path:
+    with gold.open(encoding="utf-8") as src, target.open("w", encoding="utf-8") as dst:
+        for number, line in enumerate(src):
+            if number >= limit:
+                break
+            dst.write(line)
+    return target
+
+
+def _predict(gold: Path, pred: Path, *, processes: int, recognition_only: bool) -> int:
+    import mapview
+    from mapview.export import write_jsonl
+
+    documents = mapview.load_documents([gold])
+    if recognition_only:
+        parsed = _recognized(documents, processes)
+    else:
+        parsed = mapview.parse_documents(documents, processes=processes, progress=True)
+    counted = _counting(parsed)
+    with pred.open("w", encoding="utf-8") as fp:
+        write_jsonl(counted, fp)
+    return counted.count  # type: ignore[attr-defined]
+
+
+class _counting:
+    """An iterator that counts what passes through it."""
+
+    def __init__(self, items: Iterator) -> None:
+        self.items, self.count = iter(items), 0
+
+    def __iter__(self) -> _counting:
+        return self
+
+    def __next__(self):
+        item = next(self.items)
+        self.count += 1
+        return item
+
+
+_RECOGNIZER: dict = {}
+
+
+def _recognized(documents: Iterator, processes: int) -> Iterator:
+    from gazetteer import Gazetteer
+
+    from mapview.recognizer import Recognizer
+    from mapview.records import ParsedDocument, ResolvedMention
+    from mapview.sentences import split_sentences
+
+    recognizer = _RECOGNIZER.get("r") or _RECOGNIZER.setdefault("r", Recognizer.from_gazetteer(Gazetteer()))
+    waiting = []
+
+    def items():
+        for document in documents:
+            waiting.append(document)
+            yield document.text, split_sentences(document.text)
+
+    for mentions in recognizer.recognize_many(items(), n_process=processes):
+        document = waiting.pop(0)
+        yield ParsedDocument(document, tuple(ResolvedMention(m, None, 0.0) for m in mentions))
+
+
+def _score(scorer: Path, gold: Path, pred: Path, out: Path) -> dict:
+    subprocess.run([sys.executable, str(scorer), str(gold), str(pred), "--json", str(out)],
+                   check=True, stdout=subprocess.DEVNULL)
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def markdown(rows: dict, args: argparse.Namespace) -> str:
+    """The results as Markdown: our figures, then the published ones beside them."""
+    mode = "recognizer only (no coordinates)" if args.recognition_only else "whole pipeline"
+    limit = f", first {args.limit} documents" if args.limit else ""
+    lines = [
+        f"Run: `.venv/bin/python scripts/evaluate.py` ({mode}{limit}, {args.processes} process(es)).",
+        "",
+        "| corpus | docs | P | R | F1 (exact) | acc@161 | mean km | median km | AUC | docs/s | target F1 / acc |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for corpus, (metrics, count, seconds) in rows.items():
+        rec, res = metrics["recognition_exact"], metrics["resolution_exact_span"]
+        f1, acc = TARGETS[corpus]
+        lines.append(
+            f"| {corpus} | {count} | {rec['precision']:.3f} | {rec['recall']:.3f} | **{rec['f1']:.3f}** "
+            f"| {_num(res.get('acc@161'), 3)} | {_num(res.get('mean_km'), 0)} | {_num(res.get('median_km'), 1)} "
+            f"| {_num(res.get('auc'), 3)} | {count / seconds:.1f} | {f1:.2f} / {acc:.2f} |")
+    lines += ["", "Published end-to-end figures on the same corpora (F1 / acc@161; EUPEG, Wang & Hu 2019):", "",
+              "| system | " + " | ".join(rows) + " |", "|---|" + "---|" * len(rows)]
+    for system, figures in PUBLISHED.items():
+        lines.append(f"| {system} | " + " | ".join(f"{figures[c][0]:.3f} / {figures[c][1]:.3f}" for c in rows) + " |")
+    lines.append("| best recognizer (F1 only) | " + " | ".join(BEST_RECOGNIZER[c] for c in rows) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _num(value: float | None, digits: int) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def _replace_section(path: Path, table: str) -> None:
+    text = path.read_text(encoding="utf-8") if path.exists() else f"# Evaluation\n\n{START}\n{END}\n"
+    if START not in text or END not in text:
+        text = text.rstrip("\n") + f"\n\n{START}\n{END}\n"
+    head, rest = text.split(START, 1)
+    tail = rest.split(END, 1)[1]
+    path.write_text(f"{head}{START}\n{table}{END}{tail}", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

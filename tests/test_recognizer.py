@@ -1,0 +1,213 @@
+"""The recognizer: seed-article rules, offsets, pieces, and the gazetteer checks."""
+
+from __future__ import annotations
+
+import pytest
+
+from mapview.exc import RecognizerError
+from mapview.nlp_model import load_pipeline
+from mapview.recognize_casing import split_camel
+from mapview.recognize_chunks import chunk_ranges
+from mapview.recognize_known import known_place_check
+from mapview.records import Span
+from mapview.sentences import split_sentences
+from tests.conftest import SEEDS
+
+HAND_NAMES = [
+    ("Herat", "admin1"), ("Farah", "admin1"), ("Logar", "admin1"), ("Helmand", "admin1"),
+    ("Kabul", "admin1"), ("Pakistan", "country"), ("Afghanistan", "country"), ("Syria", "country"),
+    ("Iraq", "country"), ("Uzbekistan", "country"), ("Iran", "country"), ("Islamabad", "city"),
+    ("Turkistan", "admin1"), ("Sham", "alternate"), ("United States", "country"), ("Afghan", "demonym"),
+    ("Syrian", "demonym"),
+]
+
+
+def seed(name: str) -> str:
+    path = SEEDS / name
+    if not path.is_file():
+        pytest.skip("../shared/seeds is not beside the project")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def recognizer():
+    from mapview.recognizer import Recognizer
+
+    return Recognizer(place_names=HAND_NAMES)
+
+
+def mentions(recognizer, text):
+    return recognizer.recognize(text, split_sentences(text))
+
+
+def names(found, label="place"):
+    return [m.name for m in found if m.label == label]
+
+
+# --- without spaCy -------------------------------------------------------------------------------
+
+def test_pieces_hold_whole_sentences_within_the_limit():
+    text = "One two. " * 50
+    sentences = split_sentences(text)
+    pieces = list(chunk_ranges(text, sentences, 100))
+    assert all(end - start <= 100 for start, end, _ in pieces)
+    assert pieces[0][0] == sentences[0].start and pieces[-1][1] == sentences[-1].end
+    assert {start + s for start, _, starts in pieces for s in starts} == {s.start for s in sentences}
+
+
+def test_a_sentence_longer_than_the_limit_is_cut_at_spaces():
+    text = "word " * 1000
+    pieces = list(chunk_ranges(text, [Span(0, len(text))], 300))
+    assert len(pieces) > 10 and all(end - start <= 300 for start, end, _ in pieces)
+    assert all(text[end - 1] == " " for _, end, _ in pieces[:-1])
+
+
+class P:
+    def __init__(self, matched_by, kind="city", population=0):
+        self.matched_by, self.kind, self.population = matched_by, kind, population
+
+
+@pytest.mark.parametrize("name, matches, known", [
+    ("Herat", [P("name", "admin1")], True),
+    ("Saturday", [P("alternate", "admin1", 2_871_814)], False),  # an alternate name of Lusaka province
+    ("Kiev", [P("alternate", "city", 2_952_301)], True),
+    ("UN", [P("name", "city", 50_000)], False),                  # the town of Un, matched case-blind
+    ("USA", [P("abbreviation", "country")], True),
+    ("Nowhere", [], False),
+])
+def test_known_place_check(name, matches, known):
+    assert known_place_check(lambda _: matches)(name) is known
+
+
+def test_notable_places_are_larger_towns_or_areas():
+    check = known_place_check(lambda n: [P("name", "city", 1_200)] if n == "Tornado" else [P("name", "admin1")],
+                              min_population=15_000)
+    assert not check("Tornado") and check("Logar")
+
+
+def test_split_camel():
+    assert split_camel("SouthSudan") == "South Sudan" and split_camel("Ferguson") == "Ferguson"
+
+
+def test_a_missing_pipeline_is_a_clear_error():
+    with pytest.raises(RecognizerError, match="no spaCy English pipeline"):
+        load_pipeline("no_such_pipeline_package")
+
+
+# --- with spaCy ----------------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_mislabelled_provinces_are_places_when_given_as_patterns(recognizer):
+    text = seed("stratheia-hts-taliban-links.txt")
+    found = names(mentions(recognizer, text))
+    assert {"Herat", "Farah", "Helmand", "Kabul", "Idlib"} <= set(found)
+    text = seed("hasht-e-subh-terrorist-coalitions.txt")
+    assert {"Logar", "Herat", "Kabul"} <= set(names(mentions(recognizer, text)))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, inside", [
+    ("groups like Tehrik-i-Taliban Pakistan (TTP), Al-Qaeda and others.", "Pakistan"),
+    ("the Haqqani Network, Tehreek-e-Taliban Pakistan (TTP), and Al-Qaeda Central.", "Pakistan"),
+    ("links between Al-Qaeda, ISIS (Islamic State of Iraq and Syria), and others.", "Syria"),
+    ("links between Al-Qaeda, ISIS (Islamic State of Iraq and Syria), and others.", "Iraq"),
+    ("the Islamic Movement of Uzbekistan and the Taliban.", "Uzbekistan"),
+    ("the Eastern Turkistan Islamic Movement operates there.", "Turkistan"),
+    ("HTS (Hayat Tahrir al-Sham) gained ground.", "Sham"),
+])
+def test_a_name_inside_a_movements_name_is_not_a_mention(recognizer, text, inside):
+    assert inside not in names(mentions(recognizer, text))
+
+
+@pytest.mark.slow
+def test_the_seed_organisations_hold_no_mentions(recognizer):
+    for file in ("stratheia-hts-taliban-links.txt", "hasht-e-subh-terrorist-coalitions.txt"):
+        text = seed(file)
+        found = mentions(recognizer, text)
+        for org in ("Tehreek-e-Taliban Pakistan", "Tehrik-i-Taliban Pakistan", "Islamic State of Iraq and Syria",
+                    "Islamic Movement of Uzbekistan", "Eastern Turkistan Islamic Movement"):
+            start = text.find(org)
+            while start >= 0:
+                assert not [m for m in found if start <= m.start < start + len(org)], org
+                start = text.find(org, start + 1)
+
+
+@pytest.mark.slow
+def test_a_branch_named_for_where_it_operates_keeps_the_place(recognizer):
+    # "in X" locates the group; only names glued into a movement's name are dropped
+    assert "Afghanistan" in names(mentions(recognizer, "Islamic State in Afghanistan claimed the attack."))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, name", [
+    ("Meanwhile, Kabul has continually dismissed Pakistan's claims.", "Kabul"),
+    ("Conversely, Islamabad has consistently maintained that the bases are elsewhere.", "Islamabad"),
+])
+def test_a_capital_standing_for_its_government_is_a_place(recognizer, text, name):
+    assert name in names(mentions(recognizer, text))
+
+
+@pytest.mark.slow
+def test_demonyms_are_kept_apart(recognizer):
+    found = mentions(recognizer, "The source claims that Afghan fighters have joined HTS in Syria.")
+    assert names(found, "demonym") == ["Afghan"] and names(found) == ["Syria"]
+
+
+@pytest.mark.slow
+def test_articles_and_possessives_are_not_part_of_a_mention(recognizer):
+    found = names(mentions(recognizer, "Aid from the United States reached Syria's north and Syria’s east."))
+    assert found == ["United States", "Syria", "Syria"]
+
+
+@pytest.mark.slow
+def test_offsets_are_exact_and_inside_their_sentence(recognizer):
+    text = seed("stratheia-hts-taliban-links.txt")
+    found = mentions(recognizer, text)
+    assert len(found) > 40
+    for m in found:
+        assert text[m.start : m.end] == m.name
+        assert m.sentence.start <= m.start and m.end <= m.sentence.end
+
+
+@pytest.mark.slow
+def test_documents_stream_in_order_with_empty_ones_between(recognizer):
+    texts = ["", "Clashes in Kabul.", "   ", "Refugees left Syria.", ""]
+    results = list(recognizer.recognize_many((t, split_sentences(t)) for t in texts))
+    assert [names(r) for r in results] == [[], ["Kabul"], [], ["Syria"], []]
+
+
+@pytest.mark.slow
+def test_a_huge_document_goes_through_in_pieces(recognizer):
+    text = "Fighters moved from Herat to Kabul. " * 3000 + "x" * 50_000 + " Then Syria."
+    found = mentions(recognizer, text)
+    assert len(names(found)) == 6001
+    assert all(text[m.start : m.end] == m.name for m in found)
+
+
+@pytest.mark.slow
+def test_a_gazetteer_check_drops_a_person_labelled_gpe():
+    from mapview.recognizer import Recognizer
+
+    text = "Saakashvili said the troops left Tbilisi."
+    everything = Recognizer()
+    checked = Recognizer(is_known_place=lambda name: name == "Tbilisi")
+    assert "Tbilisi" in names(mentions(everything, text))
+    assert names(mentions(checked, text)) == ["Tbilisi"]
+
+
+@pytest.mark.slow
+def test_with_the_real_gazetteer_every_seed_place_is_found(gazetteer):
+    from mapview.recognizer import Recognizer
+
+    recognizer = Recognizer.from_gazetteer(gazetteer)
+    expected = {
+        "stratheia-hts-taliban-links.txt": {"Syria", "Idlib", "Afghanistan", "Kabul", "Herat", "Farah", "Helmand",
+                                            "Iran", "Islamabad", "Pakistan", "Middle East", "South Asia", "Turkey",
+                                            "Russia", "U.S."},
+        "hasht-e-subh-terrorist-coalitions.txt": {"Middle East", "South Asia", "Syria", "Afghanistan", "Pakistan",
+                                                  "Uzbekistan", "Tajikistan", "Nangarhar", "Paktia", "Paktika",
+                                                  "Logar", "Laghman", "Kapisa", "Kabul", "Herat", "Faryab"},
+    }
+    for file, places in expected.items():
+        found = set(names(mentions(recognizer, seed(file))))
+        assert found == places, file
