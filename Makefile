@@ -32,8 +32,14 @@ assets: install
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
 
-bench: install gazetteer
+# Every number in the README comes from one of these.
+bench: install gazetteer assets browser
 	$(PY) benchmarks/gazetteer_bench.py
+	$(PY) benchmarks/throughput.py
+	$(PY) benchmarks/map_bench.py
+
+eval: install gazetteer
+	$(PY) scripts/evaluate.py --processes 2
 
 clean:
 	rm -rf $(VENV) static/vendor .pytest_cache
