@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from mapview.recognize_casing import hashtag_places
 from mapview.recognize_context import in_movement_name, in_place_list
-from mapview.recognize_known import names_a_feature
+from mapview.recognize_known import generic_only, names_a_feature
 from mapview.recognize_rescue import INSTITUTION_WORDS, inside_institution, rescue
 from mapview.recognize_spans import name_parts, strip_direction
 
@@ -69,7 +69,7 @@ class DocRules:
         model: list[tuple[int, int, str]] = []
         for ent in doc.ents:
             entities.append(Entity(base + ent.start_char, base + ent.end_char, ent.label_, ent.text, len(ent)))
-            if ent.label_ in self.labels:
+            if ent.label_ in self.labels and (ent.label_ != "FAC" or self.known is not None):
                 parts = [self._place_part(doc, s, e) for s, e in name_parts(doc, ent.start, ent.end)]
                 # person names labelled GPE ("Saakashvili"), "RT", "Ebola": the gazetteer must know a model place
                 model += [(s, e, "place") for s, e in parts if self._plausible(doc[s:e].text)]
@@ -83,6 +83,12 @@ class DocRules:
             listable += [(ent.start, ent.end) for ent in doc.ents if ent.label_ in ("PERSON", "ORG")
                          and len(ent) <= 3 and self.known(ent.text)]
         chosen += _listed(doc, chosen, listable)
+        if self.notable is not None:
+            taken = {i for s, e, _, _ in chosen for i in range(s, e)}
+            for start, end in hashtag_places(doc, self.notable, self.area_names):
+                token = doc.char_span(start, end, alignment_mode="expand")
+                if token is not None and token.start not in taken:
+                    candidates.append(Candidate(base + start, base + end, "place", "hashtag"))
         bounds = _sentence_bounds(doc, sentence_starts)
         for s, e, label, source in chosen:
             if in_movement_name(doc, s, e, bounds(s)):
@@ -93,7 +99,7 @@ class DocRules:
             candidates.append(Candidate(base + doc[s].idx, base + end_token.idx + len(end_token), label, source))
 
     def _rescued(self, doc: Doc, chosen: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
-        """Places in entities of other labels, and hashtags (see :mod:`mapview.recognize_rescue`)."""
+        """Places in entities of other labels (see :mod:`mapview.recognize_rescue`)."""
         known, notable = self.known, self.notable
         assert known is not None and notable is not None
         taken = {i for s, e, _, _ in chosen for i in range(s, e)}
@@ -102,12 +108,11 @@ class DocRules:
         for ent in doc.ents:
             if ent.label_ not in self.labels and not taken.intersection(range(ent.start, ent.end)):
                 found += [(s, e, "place", "rescue") for s, e in rescue(doc, ent, known, notable, starts)]
-        taken.update(i for s, e, _, _ in found for i in range(s, e))
-        found += [(s, e, "place", "hashtag") for s, e in hashtag_places(doc, notable, self.area_names)
-                  if s not in taken]
         return found
 
     def _plausible(self, name: str) -> bool:
+        if generic_only(name):
+            return False  # a lone "South", "Valley", "Earth" is a word, not a name
         return self.known is None or names_a_feature(name) or self.known(name)
 
     def _place_part(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -154,7 +159,7 @@ _NOT_NAMES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL
 
 
 def _named_institution(doc: Doc, ent: Span, start: int, end: int) -> bool:
-    if ent.label_ in ("PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"):
+    if ent.label_ in ("PERSON", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"):
         return False
     if start == ent.start and any(t.text in INSTITUTION_WORDS for t in doc[end : ent.end]):
         return True

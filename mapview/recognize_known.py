@@ -89,3 +89,19 @@ def names_a_feature(name: str) -> bool:
     """True for a capitalised multi-word name ending in a feature word ("Bay Area")."""
     words = name.split()
     return len(words) > 1 and words[-1] in FEATURE_WORDS and all(w[:1].isupper() for w in words)
+
+
+GENERIC_WORDS = frozenset({
+    "Province", "Provinces", "District", "Region", "Regions", "Centre", "Center", "Capital",
+    "State", "States", "Territory", "Territories", "Empire", "Republic", "Kingdom", "Union",
+    "Municipality", "County", "City", "Town", "Village", "Department", "Division", "Zone",
+    "Earth", "World", "Planet", "Santa", "San", "Saint", "St.", "Mount", "Lake",
+})
+"""Words naming a kind of area, or opening a name: alone or with compass words they are not a name."""
+
+
+def generic_only(name: str) -> bool:
+    """True when every word of ``name`` is a compass, feature or generic word ("Central", "East Coast")."""
+    from mapview.recognize_context import DIRECTION_WORDS
+
+    return all(w in DIRECTION_WORDS or w in FEATURE_WORDS or w in GENERIC_WORDS for w in name.split())

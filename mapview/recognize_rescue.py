@@ -32,6 +32,15 @@ INSTITUTION_WORDS = frozenset({
     "Division", "Census", "Supreme", "Circuit", "Magistrate", "Attorney", "Prosecutor", "Coroner",
     "Sheriffs", "Firefighters", "Cathedral", "Stadium", "Arena", "Mall", "Prison", "Courts",
 })
+# Head words of events a place name locates ("Japan Earthquake", "Ferguson Riots").
+EVENT_WORDS = frozenset({
+    "Earthquake", "Earthquakes", "Quake", "Flood", "Floods", "Flooding", "Fire", "Fires", "Wildfire",
+    "Riot", "Riots", "Massacre", "Bombing", "Bombings", "Attack", "Attacks", "Shooting", "Siege",
+    "Protest", "Protests", "Storm", "Tsunami", "Eruption", "Outbreak", "Epidemic", "Blackout",
+    "Uprising", "Conference", "Summit", "Accord", "Accords", "Agreement", "Marathon", "Olympics",
+})
+INSTITUTION_WORDS = INSTITUTION_WORDS | EVENT_WORDS
+
 # Words that open institution names and are also town names ("National" City, "Royal" Oak).
 ORG_ADJECTIVES = frozenset({
     "National", "Royal", "International", "Federal", "General", "Central", "Imperial", "Global",

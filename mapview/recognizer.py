@@ -15,15 +15,17 @@ from typing import TYPE_CHECKING, Any
 
 from mapview.recognize_chunks import chunk_ranges, sentence_of
 from mapview.recognize_doc import Candidate, DocRules, Entity, propagate
+from mapview.recognize_known import generic_only
 from mapview.records import Mention, Span
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.matcher import PhraseMatcher
 
-PLACE_LABELS = ("GPE", "LOC")
-"""spaCy labels taken as places (FAC is off by default: on the three corpora it adds as
-many wrong spans, mostly streets and buildings, as right ones)."""
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+"""spaCy labels taken as places. FAC counts only with a gazetteer check, and then
+must be a known place or a feature name ("Main Street", "Bay Area"): unchecked, it
+adds as many wrong spans (buildings, "the Haqqani Network") as right ones."""
 
 
 class Recognizer:
@@ -222,23 +224,9 @@ def _usable_pattern(name: str) -> bool:
     before they are names; "City, State" forms, which texts and corpora split;
     names starting with an article (the article is never part of a mention).
     """
-    from mapview.recognize_context import DIRECTION_WORDS
-    from mapview.recognize_known import FEATURE_WORDS
-
-    words = name.split()
     if not name[:1].isupper() or sum(ch.isalpha() for ch in name) < 2 or "," in name:
         return False
-    if words[0] in ("The", "THE"):
-        return False
-    return not all(w in DIRECTION_WORDS or w in FEATURE_WORDS or w in GENERIC_WORDS for w in words)
-
-
-GENERIC_WORDS = frozenset({
-    "Province", "Provinces", "District", "Region", "Regions", "Centre", "Center", "Capital",
-    "State", "States", "Territory", "Territories", "Empire", "Republic", "Kingdom", "Union",
-    "Municipality", "County", "City", "Town", "Village", "Department", "Division", "Zone",
-})
-"""Words naming a kind of area: alone or with compass words they are not a name."""
+    return name.split()[0] not in ("The", "THE") and not generic_only(name)
 
 
 KINDS_OF_PLACE = frozenset({"country", "admin1", "admin2", "city", "region", "continent"})
