@@ -97,8 +97,8 @@ def _cpu_seconds() -> float:
 
 
 def _peak_mb() -> float:
-    # ru_maxrss is in KiB on Linux; workers are children: the larger of the two is the peak of any one process,
-    # their sum bounds the peak of the whole run
+    # ru_maxrss is in KiB on Linux; for children it is the largest single worker. Main plus largest worker is
+    # the figure printed; with N workers the whole run stays below main + N x worker.
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return (own + children) / 1024

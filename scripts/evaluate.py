@@ -8,8 +8,9 @@
 Predictions go to ``out/eval/<corpus>.jsonl`` (git-ignored) and are scored by
 ``../shared/eval/score.py``. The corpora are read where they are; nothing from
 them is copied into the repository (a ``--limit`` subset of the gold file is
-written to a temporary directory). The table replaces the part of
-``docs/evaluation.md`` between its ``results`` markers, and only on a full run.
+written to a temporary directory). On a full run the table replaces the part of
+``docs/evaluation.md`` between its ``results`` markers (``recognition`` markers
+with ``--recognition-only``).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ PUBLISHED = {
 }
 BEST_RECOGNIZER = {"lgl": ".677 (Stanford)", "geovirus": ".917 (DM_NLP)", "geocorpora": ".763 (DM_NLP)"}
 TARGETS = {"lgl": (.70, .82), "geovirus": (.88, .85), "geocorpora": (.70, .88)}  # (F1, acc@161), issue 3
-START, END = "<!-- results:start -->", "<!-- results:end -->"
+SECTIONS = {False: "results", True: "recognition"}  # markers in docs/evaluation.md, by --recognition-only
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     table = markdown(rows, args)
     print(table)
     if args.limit is None and args.corpus is None:
-        _replace_section(args.markdown, table)
+        _replace_section(args.markdown, table, SECTIONS[args.recognition_only])
         print(f"wrote {args.markdown}", file=sys.stderr)
     return 0
 
@@ -153,10 +154,12 @@ def _score(scorer: Path, gold: Path, pred: Path, out: Path) -> dict:
 
 def markdown(rows: dict, args: argparse.Namespace) -> str:
     """The results as Markdown: our figures, then the published ones beside them."""
-    mode = "recognizer only (no coordinates)" if args.recognition_only else "whole pipeline"
-    limit = f", first {args.limit} documents" if args.limit else ""
+    mode = "the recognizer alone, no coordinates" if args.recognition_only else "the whole pipeline"
+    flags = " --recognition-only" if args.recognition_only else ""
+    flags += f" --limit {args.limit}" if args.limit else ""
+    flags += f" --processes {args.processes}" if args.processes != 1 else ""
     lines = [
-        f"Run: `.venv/bin/python scripts/evaluate.py` ({mode}{limit}, {args.processes} process(es)).",
+        f"`.venv/bin/python scripts/evaluate.py{flags}`: {mode}, {time.strftime('%Y-%m-%d')}.",
         "",
         "| corpus | docs | P | R | F1 (exact) | acc@161 | mean km | median km | AUC | docs/s | target F1 / acc |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
@@ -180,13 +183,14 @@ def _num(value: float | None, digits: int) -> str:
     return "–" if value is None else f"{value:.{digits}f}"
 
 
-def _replace_section(path: Path, table: str) -> None:
-    text = path.read_text(encoding="utf-8") if path.exists() else f"# Evaluation\n\n{START}\n{END}\n"
-    if START not in text or END not in text:
-        text = text.rstrip("\n") + f"\n\n{START}\n{END}\n"
-    head, rest = text.split(START, 1)
-    tail = rest.split(END, 1)[1]
-    path.write_text(f"{head}{START}\n{table}{END}{tail}", encoding="utf-8")
+def _replace_section(path: Path, table: str, section: str) -> None:
+    start, end = f"<!-- {section}:start -->", f"<!-- {section}:end -->"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Evaluation\n"
+    if start not in text or end not in text:
+        text = text.rstrip("\n") + f"\n\n{start}\n{end}\n"
+    head, rest = text.split(start, 1)
+    tail = rest.split(end, 1)[1]
+    path.write_text(f"{head}{start}\n{table}{end}{tail}", encoding="utf-8")
 
 
 if __name__ == "__main__":
