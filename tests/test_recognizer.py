@@ -211,3 +211,10 @@ def test_with_the_real_gazetteer_every_seed_place_is_found(gazetteer):
     for file, places in expected.items():
         found = set(names(mentions(recognizer, seed(file))))
         assert found == places, file
+
+
+@pytest.mark.slow
+def test_two_processes_give_the_same_mentions_in_order(recognizer):
+    texts = [seed("stratheia-hts-taliban-links.txt"), "", "Clashes in Kabul.", seed("hasht-e-subh-terrorist-coalitions.txt")]
+    items = [(t, split_sentences(t)) for t in texts]
+    assert list(recognizer.recognize_many(items, n_process=2)) == list(recognizer.recognize_many(items))
