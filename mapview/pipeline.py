@@ -27,9 +27,9 @@ class Geoparser:
 
     @property
     def recognizer(self) -> Recognizer:
-        """The recognizer, fed with the gazetteer's area names and demonyms as patterns."""
+        """The recognizer, fed with the gazetteer's area names and demonyms as patterns and its lookup as a check."""
         if self._recognizer is None:
-            self._recognizer = Recognizer(place_names=self.gazetteer.names(), is_known_place=self._is_known)
+            self._recognizer = Recognizer.from_gazetteer(self.gazetteer)
         return self._recognizer
 
     def parse(self, document: Document) -> ParsedDocument:
@@ -65,9 +65,6 @@ class Geoparser:
         finally:
             if bar is not None:
                 bar.close()
-
-    def _is_known(self, name: str) -> bool:
-        return bool(self.gazetteer.lookup(name, limit=1))
 
 
 @lru_cache(maxsize=1)
