@@ -100,7 +100,7 @@ def _write(tmp: Path, entries: list[Entry], fingerprint: dict[str, str], bar) ->
                           entry.country_code) for key, (m, g) in keyed.items())
             loose.extend(_loose_rows(pk, entry, keyed))
             if entry.kind in PATTERN_KINDS:
-                surfaces.extend((pk, n, m) for n, m in dict(reversed(entry.names)).items())
+                surfaces.extend((pk, n, m) for n, m in _best_surfaces(entry.names).items())
         bar.update(1)
         bar.set_description("writing names")
         db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", places)
@@ -133,6 +133,15 @@ def _best_names(names: Iterable[tuple[str, str]]) -> dict[str, tuple[str, str]]:
         old = best.get(key)
         if old is None or (_MATCH_RANK[matched_by], len(generic)) < (_MATCH_RANK[old[0]], len(old[1])):
             best[key] = (matched_by, generic)
+    return best
+
+
+def _best_surfaces(names: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Surface name -> the best way it names the place (a name listed as both is a name)."""
+    best: dict[str, str] = {}
+    for name, matched_by in names:
+        if name not in best or _MATCH_RANK[matched_by] < _MATCH_RANK[best[name]]:
+            best[name] = matched_by
     return best
 
 

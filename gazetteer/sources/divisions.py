@@ -49,7 +49,9 @@ def read_divisions(tables: CityTables) -> tuple[list[Entry], dict[str, str]]:
         entry.add_names([sub.name], "name")
         entry.add_names(sub.aliases, "alternate")
         if csc:
-            entry.add_names([csc.get("name"), csc.get("native")], "alternate")
+            # countrystatecity's name is the English one ("Aleppo" where GeoNames has "Ḩalab").
+            entry.add_names([csc.get("name")], "name")
+            entry.add_names([csc.get("native")], "alternate")
         if sub.iso_code in pycountry_names:
             entry.add_names([pycountry_names[sub.iso_code]], "alternate")
         entry.add_names(abbreviations.get(sub.iso_code or "", ()), "abbreviation")
