@@ -21,7 +21,9 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import mapview
-from mapview.documents import SUPPORTED_EXTENSIONS, documents_from_text, documents_from_upload, load_documents
+from mapview.documents import (
+    SUPPORTED_EXTENSIONS, documents_from_text, documents_from_upload, load_documents, with_unique_id,
+)
 from mapview.exc import DocumentError
 from mapview.records import Document, ParsedDocument
 from mapview.webmap.builder import TILE_PROVIDERS, LayerSpec, build_map, color_for
@@ -62,15 +64,7 @@ def fingerprint(doc: Document) -> str:
 def unique_ids(docs: list[Document]) -> list[Document]:
     """The documents with ids made unique (an upload may reuse a corpus id)."""
     seen: set[str] = set()
-    out = []
-    for doc in docs:
-        doc_id, n = doc.id, 1
-        while doc_id in seen:
-            n += 1
-            doc_id = f"{doc.id}~{n}"
-        seen.add(doc_id)
-        out.append(doc if doc_id == doc.id else Document(doc_id, doc.text, doc.title, doc.source, doc.url, doc.date))
-    return out
+    return [with_unique_id(doc, seen) for doc in docs]
 
 
 def parse(docs: list[Document]) -> list[ParsedDocument]:

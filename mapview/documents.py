@@ -60,7 +60,7 @@ def load_documents(
         for file_path, name in _files(os.fspath(path), on_error):
             try:
                 for document in _file_documents(file_path, name, on_error):
-                    yield _unique(document, seen)
+                    yield with_unique_id(document, seen)
             except DocumentError as error:
                 _report(error, on_error)
 
@@ -112,7 +112,8 @@ def _report(error: DocumentError, on_error: ErrorHandler | None) -> None:
     on_error(error)
 
 
-def _unique(document: Document, seen: set[str]) -> Document:
+def with_unique_id(document: Document, seen: set[str]) -> Document:
+    """``document``, or a copy whose id gets a ``~N`` suffix when ``seen`` has it; records the id in ``seen``."""
     id, n = document.id, 1
     while id in seen:
         n += 1
