@@ -198,11 +198,11 @@ def main() -> None:
     left, right = st.columns(2)
     left.download_button(
         "GeoJSON", data=lambda: geojson_text(shown), file_name="mapview.geojson",
-        mime="application/geo+json", key="export_geojson", disabled=not shown,
+        mime="application/geo+json", key="export_geojson", disabled=not shown, on_click="ignore",
     )
     right.download_button(
         "CSV", data=lambda: csv_text(shown), file_name="mapview.csv", mime="text/csv",
-        key="export_csv", disabled=not shown,
+        key="export_csv", disabled=not shown, on_click="ignore",
     )
 
 

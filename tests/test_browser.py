@@ -131,6 +131,7 @@ def test_sample_corpus_opens_offline_with_markers(browser: Any) -> None:
     try:
         with running_app() as url:
             session.open(url)
+            session.settle()  # layers arrive in chunks and clusters open as the view settles
             assert session.frame().locator(".mv-marker").count() > 0
             assert session.frame().locator(".mv-area").count() > 0  # provinces, countries, regions
             assert session.frame().locator(".mv-city").count() > 0
@@ -164,15 +165,18 @@ def test_clicking_a_marker_shows_its_sentence_and_source(app_url: str, session: 
 
 def test_turning_a_document_off_removes_exactly_its_markers(app_url: str, session: Session) -> None:
     session.open(app_url)
-    before = wait_until(lambda: (c := session.counts()) and all(c[:3]) and c)
+    wait_until(lambda: all(session.counts()[:3]))
+    before = session.settle()
     session.page.locator('[data-testid="stCheckbox"]').filter(has_text="Herat returns").click()
-    after = wait_until(lambda: (c := session.counts())[1] == 0 and c)
+    wait_until(lambda: session.counts()[1] == 0)
+    after = session.settle()  # clusters of the other layers re-form with an animation
     assert after == [before[0], 0, *before[2:]]
     # The map's own layer control turns documents off too.
     frame = session.page.frame_locator(MAP_FRAME)
     frame.locator(".leaflet-control-layers").hover()
     frame.locator(".leaflet-control-layers-overlays label").filter(has_text="Helmand floods").click()
-    after_control = wait_until(lambda: (c := session.counts())[2] == 0 and c)
+    wait_until(lambda: session.counts()[2] == 0)
+    after_control = session.settle()
     assert after_control == [before[0], 0, 0, before[3]]
 
 
@@ -181,8 +185,10 @@ def test_geojson_download_matches_visible_markers(app_url: str, session: Session
     session.page.locator('[data-testid="stCheckbox"]').filter(has_text="Aleppo bulletin").click()
     counts = wait_until(lambda: (c := session.counts())[0] == 0 and all(c[1:3]) and c)
     session.idle()
-    with session.page.expect_download() as download:
-        session.page.get_by_role("button", name="GeoJSON").click()
+    button = session.page.get_by_role("button", name="GeoJSON")
+    button.scroll_into_view_if_needed()
+    with session.page.expect_download(timeout=90_000) as download:
+        button.click()
     path = tmp_path / "export.geojson"
     download.value.save_as(path)
     collection = json.loads(path.read_text(encoding="utf-8"))
