@@ -10,6 +10,8 @@ from pathlib import Path
 import pycountry
 import pytest
 
+from gazetteer.sources.packages import split_list
+
 DATA = Path(__file__).resolve().parent.parent / "gazetteer" / "data"
 
 # Kosovo has no ISO 3166-1 code; XK is the user-assigned code GeoNames and the EU use.
@@ -33,8 +35,9 @@ def read_table(name: str) -> tuple[tuple[str, ...], tuple[dict[str, str], ...]]:
     return tuple(reader.fieldnames or ()), rows
 
 
-def split(value: str, sep: str) -> list[str]:
-    return [part.strip() for part in value.split(sep) if part.strip()]
+def listed(table: str, column: str) -> dict[str, list[str]]:
+    """country_code -> the names of one list column, split as the index build splits them."""
+    return {row["country_code"]: split_list(row[column]) for row in read_table(table)[1]}
 
 
 def is_country_code(code: str) -> bool:
@@ -78,17 +81,19 @@ def test_demonyms_cover_most_countries():
         assert code in codes
 
 
-def test_no_demonym_for_two_countries():
+@pytest.mark.parametrize(("table", "column", "forbidden"), [
+    ("demonyms.tsv", "demonyms", set()),
+    ("abbreviations.tsv", "names", AMBIGUOUS_SHORT),
+])
+def test_no_name_for_two_countries(table, column, forbidden):
     seen: dict[str, str] = {}
-    for row in read_table("demonyms.tsv")[1]:
-        words = split(row["demonyms"], "|")
-        assert words, f"empty row for {row['country_code']}"
-        for word in words:
-            key = word.casefold()
-            assert key not in seen or seen[key] == row["country_code"], (
-                f"{word!r} listed for {seen.get(key)} and {row['country_code']}"
-            )
-            seen[key] = row["country_code"]
+    for code, names in listed(table, column).items():
+        assert names, f"empty row for {code}"
+        for name in names:
+            assert name not in forbidden, f"ambiguous short form {name!r}"
+            key = name.casefold()
+            assert key not in seen or seen[key] == code, f"{name!r} listed for {seen.get(key)} and {code}"
+            seen[key] = code
 
 
 @pytest.mark.parametrize(
@@ -100,27 +105,12 @@ def test_no_demonym_for_two_countries():
     ],
 )
 def test_demonym_examples(code, word):
-    table = {row["country_code"]: split(row["demonyms"], "|") for row in read_table("demonyms.tsv")[1]}
-    assert word in table[code]
+    assert word in listed("demonyms.tsv", "demonyms")[code]
 
 
 def test_no_ethnic_group_words_in_demonyms():
-    words = {w for row in read_table("demonyms.tsv")[1] for w in split(row["demonyms"], "|")}
+    words = {w for names in listed("demonyms.tsv", "demonyms").values() for w in names}
     assert not words & {"Kurdish", "Kurd", "Kurds", "Arab", "Arabs", "Pashtun", "Uyghur", "Baloch"}
-
-
-def test_no_name_for_two_countries_in_abbreviations():
-    seen: dict[str, str] = {}
-    for row in read_table("abbreviations.tsv")[1]:
-        names = split(row["names"], "|")
-        assert names, f"empty row for {row['country_code']}"
-        for name in names:
-            assert name not in AMBIGUOUS_SHORT, f"ambiguous short form {name!r}"
-            key = name.casefold()
-            assert key not in seen or seen[key] == row["country_code"], (
-                f"{name!r} listed for {seen.get(key)} and {row['country_code']}"
-            )
-            seen[key] = row["country_code"]
 
 
 @pytest.mark.parametrize(
@@ -134,12 +124,11 @@ def test_no_name_for_two_countries_in_abbreviations():
     ],
 )
 def test_abbreviation_examples(code, name):
-    table = {row["country_code"]: split(row["names"], "|") for row in read_table("abbreviations.tsv")[1]}
-    assert name in table[code]
+    assert name in listed("abbreviations.tsv", "names")[code]
 
 
 def test_eu_is_a_region_not_a_country_name():
-    names = {n for row in read_table("abbreviations.tsv")[1] for n in split(row["names"], "|")}
+    names = {n for names in listed("abbreviations.tsv", "names").values() for n in names}
     assert not names & {"EU", "E.U.", "European Union", "West Bank", "Gaza", "Gaza Strip"}
 
 
@@ -153,7 +142,7 @@ def test_region_slugs_unique_and_well_formed():
 def test_region_names_and_aliases_unique():
     seen: dict[str, str] = {}
     for row in read_table("regions.tsv")[1]:
-        for label in [row["name"], *split(row["aliases"], "|")]:
+        for label in [row["name"], *split_list(row["aliases"])]:
             key = label.casefold()
             assert key not in seen or seen[key] == row["slug"], (
                 f"{label!r} used by {seen.get(key)} and {row['slug']}"
@@ -171,7 +160,7 @@ def test_region_coordinates_in_range():
 
 def test_region_members_valid():
     for row in read_table("regions.tsv")[1]:
-        members = split(row["members"], ",")
+        members = split_list(row["members"], ",")
         bad = [code for code in members if not is_country_code(code)]
         assert not bad, f"{row['slug']}: invalid members {bad}"
         assert len(members) == len(set(members)), f"{row['slug']}: duplicate members"
@@ -209,7 +198,7 @@ def test_required_region_present(slug):
     ],
 )
 def test_required_aliases(slug, aliases):
-    assert aliases <= set(split(regions_by_slug()[slug]["aliases"], "|"))
+    assert aliases <= set(split_list(regions_by_slug()[slug]["aliases"]))
 
 
 @pytest.mark.parametrize(
@@ -232,11 +221,11 @@ def test_required_aliases(slug, aliases):
     ],
 )
 def test_required_members(slug, members):
-    assert set(split(regions_by_slug()[slug]["members"], ",")) == members
+    assert set(split_list(regions_by_slug()[slug]["members"], ",")) == members
 
 
 def test_european_union_has_27_members():
-    members = split(regions_by_slug()["european-union"]["members"], ",")
+    members = split_list(regions_by_slug()["european-union"]["members"], ",")
     assert len(members) == 27
     assert "GB" not in members
 
