@@ -155,17 +155,7 @@ def _loose_rows(pk: int, entry: Entry, keyed: dict[str, tuple[str, str]]) -> Ite
             yield loose_key(key), pk, score, entry.kind, entry.country_code
 
 
-class _NoBar:
-    def set_description(self, _: str) -> None: ...
-    def update(self, _: int) -> None: ...
-    def __enter__(self) -> _NoBar:
-        return self
-    def __exit__(self, *_: object) -> None: ...
-
-
 def _progress_bar(enabled: bool):
-    if not enabled:
-        return _NoBar()
     from tqdm import tqdm
 
-    return tqdm(total=6, unit="step", desc="gazetteer", leave=True)
+    return tqdm(total=6, unit="step", desc="gazetteer", leave=True, disable=not enabled)

@@ -52,19 +52,17 @@ class Geoparser:
                 waiting.append(document)
                 yield document.text, split_sentences(document.text)
 
-        bar = _progress_bar() if progress else None
+        bar = _progress_bar(progress)
         try:
             results = self.recognizer.recognize_many(items(), n_process=max(1, processes))
             for done, mentions in enumerate(results, 1):
                 document = waiting.popleft()
                 yield ParsedDocument(document, tuple(self.resolver.resolve(document.text, mentions)))
-                if bar is not None:
-                    bar.update(1)
+                bar.update(1)
                 if on_progress is not None:
                     on_progress(done)
         finally:
-            if bar is not None:
-                bar.close()
+            bar.close()
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +80,7 @@ def parse_documents(
     return parser.parse_many(documents, processes=processes, progress=progress, on_progress=on_progress)
 
 
-def _progress_bar():
+def _progress_bar(enabled: bool):
     from tqdm import tqdm
 
-    return tqdm(unit="doc", desc="parsing", mininterval=0.5)
+    return tqdm(unit="doc", desc="parsing", mininterval=0.5, disable=not enabled)
