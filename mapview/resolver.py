@@ -118,7 +118,6 @@ class _Context:
     """What the current choices of all mentions say, for scoring one of them."""
 
     def __init__(self, slots: list[_Slot]) -> None:
-        self.slots = slots
         self.chosen = [s.candidates[s.choice] if s.candidates else None for s in slots]
         self.countries: dict[str, Counter] = defaultdict(Counter)  # key -> country codes of other keys
         by_key: dict[str, Counter] = defaultdict(Counter)

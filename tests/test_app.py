@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 import mapview
 from gazetteer import Place
-from mapview.records import Document, Mention, ParsedDocument, ResolvedMention, Span
+from mapview.records import Document, Mention, ParsedDocument, ResolvedMention
 from mapview.sentences import sentence_containing, split_sentences
 from mapview.webmap.elements import script_json
 
