@@ -95,6 +95,11 @@ class Place:
         object.__setattr__(copy, "_matched_by", matched_by)
         return copy
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Pickle through the constructor (slots plus a refusing __setattr__ defeat the default),
+        # so places cross process boundaries (worker pools, Dask) and are validated on arrival.
+        return _restore, tuple(getattr(self, slot) for slot in Place.__slots__)
+
     def to_dict(self) -> dict[str, Any]:
         """The fields as plain JSON-ready values (the CLI's ``--json`` shape)."""
         return {
@@ -128,3 +133,9 @@ class Place:
 
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"Place is immutable: cannot delete {name!r}")
+
+
+def _restore(*values: Any) -> Place:
+    """Rebuild a pickled :class:`Place` (see ``Place.__reduce__``)."""
+    fields = dict(zip((slot[1:] for slot in Place.__slots__), values))
+    return Place(**fields)

@@ -41,3 +41,11 @@ def test_with_match_keeps_fields_and_sets_score():
     matched = make().with_match(5.5, "variant")
     assert (matched.score, matched.matched_by, matched.population) == (5.5, "variant", 574300)
     assert make().score is None
+
+
+def test_place_pickles_and_comes_back_equal_with_every_field():
+    import pickle
+
+    place = make(alternate_names=("Hérat",), members=()).with_match(5.5, "variant")
+    copy = pickle.loads(pickle.dumps(place))
+    assert copy == place and copy.to_dict() == place.to_dict()
