@@ -9,6 +9,7 @@ from pathlib import Path
 
 from gazetteer import GazetteerError
 
+from mapview.cli_workspace import add_commands
 from mapview.documents import load_documents
 from mapview.exc import DocumentError, MapviewError
 from mapview.export import EXPORT_FORMATS, write
@@ -57,4 +58,5 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--processes", type=int, default=1, help="recognition worker processes (default 1)")
     parse.add_argument("--quiet", action="store_true", help="no progress bar")
     parse.set_defaults(run=_parse)
+    add_commands(sub)
     return parser

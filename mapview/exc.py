@@ -36,3 +36,27 @@ class ExportError(MapviewError, ValueError):
 
 class RecognizerError(MapviewError, RuntimeError):
     """Raised when no spaCy pipeline can be loaded for recognition."""
+
+
+class WorkspaceError(MapviewError):
+    """Raised when a workspace cannot be opened, read or written. ``path`` names its file."""
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class NotAWorkspaceError(WorkspaceError, ValueError):
+    """Raised when a file is not a mapview workspace (another SQLite database, or not SQLite)."""
+
+
+class WorkspaceCorruptError(WorkspaceError, RuntimeError):
+    """Raised when a workspace file is truncated or damaged; it is left as it is."""
+
+
+class WorkspaceVersionError(WorkspaceError, RuntimeError):
+    """Raised when a workspace was written by a newer mapview (a schema this one cannot read)."""
+
+
+class ReadOnlyWorkspaceError(WorkspaceError, PermissionError):
+    """Raised when writing to a workspace opened read-only (or whose file cannot be written)."""

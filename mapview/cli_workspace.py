@@ -1,0 +1,137 @@
+"""The workspace commands of the CLI: ``ingest`` (parse into a workspace) and ``export`` (write from one).
+
+    python -m mapview ingest PATH... --workspace FILE [--processes N | --dask ADDRESS]
+    python -m mapview export --workspace FILE [-o OUT] [--format F] [--doc ID]... [--from D] [--to D]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from mapview.exc import DocumentError, MapviewError
+
+
+def add_commands(sub: Any) -> None:
+    """Add ``ingest`` and ``export`` to the CLI's subparsers."""
+    from mapview.export import EXPORT_FORMATS
+
+    ingest = sub.add_parser("ingest", help="parse documents into a workspace (only what is new or changed)")
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder, or a .jsonl of records")
+    ingest.add_argument("--workspace", "-w", required=True, metavar="FILE", help="the workspace (created if missing)")
+    engine = ingest.add_mutually_exclusive_group()
+    engine.add_argument("--processes", type=int, default=None, metavar="N",
+                        help="parsing processes on this machine (default: every core)")
+    engine.add_argument("--dask", metavar="ADDRESS",
+                        help="parse on a dask.distributed cluster (scheduler address, e.g. tcp://host:8786)")
+    ingest.add_argument("--batch-size", type=int, default=None, metavar="N",
+                        help="documents committed together (default 64): a killed run loses at most one batch")
+    ingest.add_argument("--progress", choices=("bar", "json", "none"), default="bar",
+                        help="a progress bar on stderr (default), JSON lines on stdout, or nothing")
+    ingest.set_defaults(run=_ingest)
+
+    export = sub.add_parser("export", help="write a workspace's places and mentions (what a filter selects)")
+    export.add_argument("--workspace", "-w", required=True, metavar="FILE", help="the workspace to read")
+    export.add_argument("-o", "--output", help="output file (default: standard output)")
+    export.add_argument("--format", choices=EXPORT_FORMATS, help="default: from the output's suffix, else jsonl")
+    export.add_argument("--doc", action="append", metavar="ID", help="only this document (repeatable)")
+    export.add_argument("--from", dest="date_from", metavar="DATE", help="documents dated on or after DATE")
+    export.add_argument("--to", dest="date_to", metavar="DATE", help="documents dated on or before DATE")
+    export.add_argument("--no-undated", action="store_true", help="leave out documents without a date")
+    export.add_argument("--demonyms", action="store_true",
+                        help="count demonyms ('Syrian forces') as mentions of their country")
+    export.set_defaults(run=_export)
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from mapview.documents import load_documents
+    from mapview.workspace import IngestReport, Workspace, ingest
+    from mapview.workspace.ingest import BATCH_SIZE
+
+    skipped: list[DocumentError] = []
+
+    def report_skip(error: DocumentError) -> None:
+        skipped.append(error)
+        print(f"mapview: skipped: {error}", file=sys.stderr)
+
+    progress = _Progress(args.progress)
+    parse = None
+    if args.dask:
+        from mapview.workspace.distributed import dask_parser
+
+        parse = dask_parser(args.dask, on_error=report_skip)
+    with Workspace.open(args.workspace, create=True) as workspace:
+        documents = load_documents(args.paths, on_error=report_skip)
+        result: IngestReport = ingest(
+            workspace, documents, processes=args.processes, parse=parse, on_progress=progress.update,
+            batch_size=args.batch_size or BATCH_SIZE,
+            on_error=report_skip, on_wait=lambda message: print(f"mapview: {message}", file=sys.stderr))
+    progress.finish(result)
+    print(f"mapview: {args.workspace}: {result.summary()}", file=sys.stderr)
+    return 1 if skipped or result.failed else 0
+
+
+class _Progress:
+    """Ingest progress as a bar on stderr, JSON lines on stdout (for the dashboard), or nothing."""
+
+    def __init__(self, style: str) -> None:
+        self.style = style
+        self._bar: Any = None
+        if style == "bar":
+            from tqdm import tqdm
+
+            self._bar = tqdm(unit="doc", desc="parsing", mininterval=0.5, file=sys.stderr)
+
+    def update(self, report: Any) -> None:
+        if self._bar is not None:
+            self._bar.update(report.parsed - self._bar.n)
+        elif self.style == "json":
+            print(json.dumps({"parsed": report.parsed, "unchanged": report.unchanged, "failed": report.failed}),
+                  flush=True)
+
+    def finish(self, report: Any) -> None:
+        if self._bar is not None:
+            self._bar.close()
+        elif self.style == "json":
+            print(json.dumps({"done": True, "parsed": report.parsed, "unchanged": report.unchanged,
+                              "failed": report.failed, "summary": report.summary()}), flush=True)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from mapview.dates import normalize_date
+    from mapview.workspace import Selection, Workspace
+    from mapview.workspace.documents import parsed_documents
+
+    dates = {}
+    for name in ("date_from", "date_to"):
+        value = getattr(args, name)
+        dates[name] = None if value is None else normalize_date(value)
+        if value is not None and dates[name] is None:
+            raise MapviewError(f"--{name.removeprefix('date_')} {value!r} is not a date (YYYY-MM-DD)")
+    selection = Selection(only=None if not args.doc else frozenset(args.doc), undated=not args.no_undated,
+                          demonyms=args.demonyms, **dates)
+    fmt = args.format or output_format(args.output)
+    with Workspace.open(args.workspace, readonly=True) as workspace:
+        write_output(args.output, fmt, parsed_documents(workspace, selection))
+    return 0
+
+
+def output_format(path: str | None) -> str:
+    """The export format an output file name implies (jsonl when it implies none)."""
+    from pathlib import Path
+
+    suffixes = {".jsonl": "jsonl", ".geojson": "geojson", ".json": "geojson", ".csv": "csv"}
+    return suffixes.get(Path(path).suffix.lower() if path else "", "jsonl")
+
+
+def write_output(path: str | None, fmt: str, parsed: Any) -> None:
+    """Write ``parsed`` in ``fmt`` to ``path`` (standard output when None)."""
+    from mapview.export import write
+
+    if path is None:
+        write(parsed, sys.stdout, fmt)
+        return
+    with open(path, "w", encoding="utf-8", newline="") as fp:
+        write(parsed, fp, fmt)
