@@ -62,6 +62,8 @@ def _ingest(args: argparse.Namespace) -> int:
         from mapview.workspace.distributed import dask_parser
 
         parse = dask_parser(args.dask, on_error=report_skip)
+    if args.progress == "json":  # a known total lets the dashboard draw a real progress bar
+        progress.total(sum(1 for _ in load_documents(args.paths, on_error=lambda error: None)))
     with Workspace.open(args.workspace, create=True) as workspace:
         documents = load_documents(args.paths, on_error=report_skip)
         result: IngestReport = ingest(
@@ -83,6 +85,10 @@ class _Progress:
             from tqdm import tqdm
 
             self._bar = tqdm(unit="doc", desc="parsing", mininterval=0.5, file=sys.stderr)
+
+    def total(self, count: int) -> None:
+        if self.style == "json":
+            print(json.dumps({"total": count}), flush=True)
 
     def update(self, report: Any) -> None:
         if self._bar is not None:

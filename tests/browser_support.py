@@ -1,11 +1,13 @@
-"""Helpers for tests/test_browser.py: start the dashboard, drive Debian's Chromium.
+"""Helpers for the browser tests: start the dashboard, drive Debian's Chromium, read the page.
 
 Not a test module. The app is started exactly as a user would (``streamlit run
-streamlit_app.py [-- --docs PATH]``) on a free port of 127.0.0.1.
+streamlit_app.py [-- --docs PATH | --workspace FILE]``) on a free port of 127.0.0.1.
 """
 
 from __future__ import annotations
 
+import json
+import re
 import socket
 import subprocess
 import sys
@@ -15,6 +17,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -22,26 +25,7 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-
-COUNT_MARKERS_JS = """(index) => {
-    let n = document.querySelectorAll('.mv-marker.mv-doc-' + index).length;
-    for (const c of document.querySelectorAll('.mv-cluster.mv-doc-' + index)) {
-        n += parseInt(c.textContent, 10);
-    }
-    return n;
-}"""
-"""Markers of one document in the map frame: single markers plus clustered ones."""
-
-TOPMOST_MARKERS_JS = """() => [...document.querySelectorAll('.mv-marker')].map((m, i) => {
-    const r = m.getBoundingClientRect();
-    const free = [[0.5, 0.5], [0.25, 0.25], [0.75, 0.25], [0.25, 0.75], [0.75, 0.75]].every(([x, y]) => {
-        const hit = document.elementFromPoint(r.left + r.width * x, r.top + r.height * y);
-        return !!hit && m.contains(hit);
-    });
-    return {index: i, title: m.title, cls: m.className, free: free && r.top > 60};
-}).filter((m) => m.free)"""
-"""Markers a click would reach (not covered by another marker or a control)."""
+MAP_FRAME = 'iframe[title$="mapview_map"]'
 
 
 def free_port() -> int:
@@ -51,7 +35,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_app(*app_args: str, timeout: float = 120.0) -> Iterator[str]:
+def running_app(*app_args: str, timeout: float = 120.0, env: dict[str, str] | None = None) -> Iterator[str]:
     """Start the dashboard; yields its base URL; stops it on exit."""
     port = free_port()
     command = [
@@ -62,7 +46,7 @@ def running_app(*app_args: str, timeout: float = 120.0) -> Iterator[str]:
     if app_args:
         command += ["--", *app_args]
     log = tempfile.TemporaryFile(mode="w+")
-    process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
     url = f"http://127.0.0.1:{port}/"
     try:
         deadline = time.monotonic() + timeout
@@ -96,7 +80,7 @@ def is_local(url: str) -> bool:
     return host in {"127.0.0.1", "localhost", "[::1]"}
 
 
-def wait_until(predicate, timeout: float = 20.0, interval: float = 0.2):  # type: ignore[no-untyped-def]
+def wait_until(predicate, timeout: float = 30.0, interval: float = 0.1):  # type: ignore[no-untyped-def]
     """Poll ``predicate`` until it returns a truthy value; returns it or raises TimeoutError."""
     deadline = time.monotonic() + timeout
     while True:
@@ -106,3 +90,86 @@ def wait_until(predicate, timeout: float = 20.0, interval: float = 0.2):  # type
         if time.monotonic() > deadline:
             raise TimeoutError("condition not met in time")
         time.sleep(interval)
+
+
+class Dashboard:
+    """One browser tab on the dashboard; every request is recorded, those leaving the machine aborted."""
+
+    def __init__(self, browser: Any) -> None:
+        self.context = browser.new_context(viewport={"width": 1400, "height": 1100}, accept_downloads=True)
+        self.requests: list[str] = []
+        self.context.on("request", lambda request: self.requests.append(request.url))
+        self.context.route("**/*", lambda route: route.continue_() if is_local(route.request.url) else route.abort())
+        self.page = self.context.new_page()
+        self.page.on("websocket", lambda ws: self.requests.append(ws.url))
+
+    def close(self) -> None:
+        self.context.close()
+
+    def open(self, url: str, timeout: float = 180_000) -> Any:
+        """Load the dashboard and wait for the first marker; returns the map's frame."""
+        self.page.goto(url)
+        self.wait_for_map(timeout)
+        return self.frame()
+
+    def wait_for_map(self, timeout: float = 180_000) -> None:
+        self.page.wait_for_selector(MAP_FRAME, timeout=timeout)
+        self.page.frame_locator(MAP_FRAME).locator(".mv-marker, .mv-cluster").first.wait_for(timeout=timeout)
+
+    def frame(self) -> Any:
+        return self.page.query_selector(MAP_FRAME).content_frame()
+
+    def map_state(self) -> tuple[str | None, int]:
+        """The places key the map last applied, and how many places it shows."""
+        node = self.frame().locator("#map")
+        return node.get_attribute("data-rendered"), int(node.get_attribute("data-places") or 0)
+
+    def after_map_update(self, action: Any, timeout: float = 60.0) -> int:
+        """Do ``action`` and wait until the map has applied new places; returns how many it shows."""
+        before, _ = self.map_state()
+        action()
+        wait_until(lambda: self.map_state()[0] != before, timeout=timeout, interval=0.02)
+        return self.map_state()[1]
+
+    def idle(self) -> None:
+        """Wait until Streamlit is not running the script."""
+        self.page.wait_for_timeout(300)
+        self.page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=60_000)
+
+    def caption_numbers(self) -> dict[str, int]:
+        """The numbers of the caption above the map: shown, documents, places, mentions."""
+        text = self.page.get_by_text(re.compile(r"documents shown")).first.inner_text()
+        match = re.search(r"(\d+) of (\d+) documents shown · (\d+) places · (\d+) mentions", text)
+        assert match, text
+        return dict(zip(("shown", "documents", "places", "mentions"), map(int, match.groups())))
+
+    def place_ids(self) -> list[str]:
+        return list(self.frame().evaluate("() => window.mapviewMap.placeIds()"))
+
+    def click_place(self, name: str) -> Any:
+        """Click the marker of the place called ``name`` (zooming in until it is out of its cluster)."""
+        frame = self.frame()
+        frame.evaluate("""(name) => new Promise((done) => {
+            const map = window.mapviewMap;
+            const id = map.placeIds().find((i) => map.placeName(i) === name);
+            if (!map.reveal(id, () => setTimeout(done, 400))) { done(); }
+        })""", name)
+        self.page.frame_locator(MAP_FRAME).locator(f'.mv-marker[title="{name}"]').first.click()
+        popup = self.page.frame_locator(MAP_FRAME).locator(".leaflet-popup-content")
+        popup.wait_for()
+        return popup
+
+    def download(self, label: str, path: Path) -> Any:
+        """Click a download button; the file is saved at ``path`` and parsed when it is JSON."""
+        button = self.page.get_by_role("button", name=label)
+        button.scroll_into_view_if_needed()
+        with self.page.expect_download(timeout=120_000) as download:
+            button.click()
+        download.value.save_as(path)
+        return json.loads(path.read_text(encoding="utf-8")) if label == "GeoJSON" else path.read_text("utf-8")
+
+    def outside(self) -> list[str]:
+        return [u for u in self.requests if not is_local(u.replace("ws://", "http://", 1))]
+
+    def pwned(self) -> list[Any]:
+        return [self.page.evaluate("window.__pwned"), self.frame().evaluate("window.__pwned")]

@@ -1,168 +1,180 @@
-"""The dashboard's flows under streamlit.testing.v1.AppTest (no browser).
+"""The dashboard's flows under streamlit.testing.v1.AppTest (no browser), on a workspace.
 
-``mapview.parse_documents`` is replaced by a small dictionary parser, so these
-tests are fast and know exactly which places each document names; the real
-pipeline is exercised by tests/test_browser.py.
+The workspace is built with the dictionary parser of ``tests/workspace_support.py``
+(and uploads are parsed with it too), so these tests are fast and know which
+places each document names; tests/test_browser.py runs the real pipeline.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import mapview
-from gazetteer import Place
-from mapview.records import Document, Mention, ParsedDocument, ResolvedMention
-from mapview.sentences import sentence_containing, split_sentences
-from mapview.webmap.elements import script_json
+from mapview.documents import load_documents
+from mapview.workspace import Selection, Workspace, ingest, queries
+from mapview.workspace.exports import export_text
+from tests.workspace_support import TOY_VERSION, toy_parse
 
-APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
-
-PLACES = {
-    name: Place(id=f"test:{name}", geonameid=None, name=name, kind=kind, country_code=cc,
-                admin1=None, lat=lat, lon=lon)
-    for name, kind, cc, lat, lon in [
-        ("Idlib", "city", "SY", 35.93, 36.63), ("Aleppo", "city", "SY", 36.2, 37.16),
-        ("Damascus", "city", "SY", 33.51, 36.29), ("Syria", "country", "SY", 35.0, 38.0),
-        ("Kabul", "city", "AF", 34.53, 69.17), ("Herat", "city", "AF", 34.35, 62.2),
-        ("Helmand", "admin1", "AF", 31.0, 64.0), ("Afghanistan", "country", "AF", 33.0, 66.0),
-        ("Middle East", "region", None, 29.0, 41.0), ("Turkey", "country", "TR", 39.0, 35.0),
-    ]
-}
-_NAMES = re.compile("|".join(re.escape(n) for n in sorted(PLACES, key=len, reverse=True)))
-
-
-def fake_parse(documents: Iterable[Document], **_: object) -> Iterator[ParsedDocument]:
-    """Finds the names of PLACES in each text; confidence 0.9."""
-    for doc in documents:
-        spans = split_sentences(doc.text)
-        mentions = []
-        for m in _NAMES.finditer(doc.text):
-            sentence = sentence_containing(spans, m.start())
-            mention = Mention(start=m.start(), end=m.end(), name=m.group(), sentence=sentence)
-            mentions.append(ResolvedMention(mention=mention, place=PLACES[m.group()], confidence=0.9))
-        yield ParsedDocument(document=doc, mentions=tuple(mentions))
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "streamlit_app.py")
+SAMPLES = ROOT / "samples" / "reports.jsonl"
 
 
 @pytest.fixture
-def app(monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setattr(mapview, "parse_documents", fake_parse, raising=False)
-    monkeypatch.setattr("sys.argv", ["streamlit_app.py"])
-    at = AppTest.from_file(APP, default_timeout=60)
-    return at.run()
+def workspace_path(tmp_path: Path) -> Path:
+    path = tmp_path / "samples.mapview"
+    with Workspace.open(path, create=True) as workspace:
+        ingest(workspace, load_documents([SAMPLES]), parse=toy_parse, version=TOY_VERSION)
+    return path
 
 
-def _map_args(at: AppTest) -> dict:
-    [component] = [e for e in at.get("component_instance")]
+@pytest.fixture
+def app(workspace_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setattr("mapview.pipeline.parse_documents", toy_parse)  # uploads and pasted text
+    monkeypatch.setattr("sys.argv", ["streamlit_app.py", "--workspace", str(workspace_path)])
+    return AppTest.from_file(APP, default_timeout=60).run()
+
+
+def map_args(at: AppTest) -> dict:
+    [component] = list(at.get("component_instance"))
     return json.loads(component.proto.json_args)
 
 
-def _layers(at: AppTest) -> str:
-    return _map_args(at)["feature_group"]
+def map_places(at: AppTest) -> set[str]:
+    table = map_args(at)["places"]
+    return {dict(zip(table["columns"], row))["name"] for row in table["rows"]}
 
 
-def _hidden(at: AppTest) -> int:
-    """How many document layers the layer control takes off the map."""
-    return len(re.findall(r"feature_group_feature_group_\d+\.remove\(\);", _map_args(at)["layer_control"]))
+def caption(at: AppTest) -> str:
+    return next(c.value for c in at.caption if "documents shown" in c.value)
 
 
-def test_default_corpus_opens_with_markers(app: AppTest) -> None:
+def agree(at: AppTest, workspace_path: Path) -> Selection:
+    """The map, the caption, the tables and the GeoJSON export show the same places; returns the selection."""
+    selection: Selection = at.session_state["selection"]
+    with Workspace.open(workspace_path, readonly=True) as workspace:
+        total = queries.totals(workspace, selection)
+        exported = json.loads(export_text(workspace, selection, "geojson"))
+    names = {f["properties"]["name"] for f in exported["features"]}
+    assert map_places(at) == names
+    assert f"{total.shown_documents} of {total.documents} documents shown" in caption(at).replace("\\", "")
+    assert f"{total.places} places" in caption(at) and len(names) == total.places
+    mentions = at.dataframe[0].value
+    assert set(mentions["Place"]) <= names and len(mentions) == total.mentions
+    return selection
+
+
+def test_a_workspace_opens_with_its_places_on_the_map(app: AppTest, workspace_path: Path) -> None:
     assert not app.exception
-    assert "6 documents" in app.caption[0].value
-    args = _map_args(app)
-    assert "mapview.outlines" in args["script"]
-    assert args["js_links"] and all(link.startswith("/app/static/vendor/") for link in args["js_links"])
-    assert all(link.startswith("/app/static/vendor/") for link in args["css_links"])
-    assert _layers(app).count("mapview.documentLayer(") == 6
-    assert "Idlib" in _layers(app)
+    assert {"Idlib", "Aleppo", "Kabul", "Herāt", "Helmand"} <= map_places(app)
+    assert map_args(app)["basemap"]["countries"].startswith("../../app/static/vendor/")
+    agree(app, workspace_path)
 
 
-def test_table_lists_every_mention_of_visible_documents(app: AppTest) -> None:
-    table = app.dataframe[0].value
-    assert list(table.columns) == ["Document", "Sentence", "Name", "Place", "Kind", "Country", "Confidence"]
-    assert {"Idlib", "Kabul", "Helmand", "Middle East"} <= set(table["Place"])
-    assert all(name in sentence for name, sentence in zip(table["Name"], table["Sentence"]))
-
-
-def test_layer_selection_follows_sidebar(app: AppTest) -> None:
+def test_one_selection_drives_map_caption_table_and_export(app: AppTest, workspace_path: Path) -> None:
+    app.sidebar.checkbox(key="show::sample-03").uncheck().run()
+    assert not agree(app, workspace_path).switched_on("sample-03")
+    assert "5 of 6 documents shown" in caption(app)
+    app.sidebar.checkbox(key="show::sample-03").check().run()
+    assert "6 of 6 documents shown" in caption(app)
+    agree(app, workspace_path)
     app.sidebar.button(key="show_none").click().run()
-    assert app.dataframe[0].value.empty
-    assert _hidden(app) == 6
+    assert map_places(app) == set() and "0 of 6" in caption(app)
     app.sidebar.button(key="only::sample-03").click().run()
-    table = app.dataframe[0].value
-    assert set(table["Document"]) == {"Returnees strain services in Herat and Kabul"}
-    assert _hidden(app) == 5
-    app.sidebar.checkbox(key="show::sample-04").check().run()
-    assert len(set(app.dataframe[0].value["Document"])) == 2
+    agree(app, workspace_path)
+    assert map_args(app)["fit"]["ids"]  # "only" zooms to the document's places
+    assert set(app.dataframe[0].value["Document"]) == {"Returnees strain services in Herat and Kabul"}
     app.sidebar.button(key="show_all").click().run()
-    assert len(set(app.dataframe[0].value["Document"])) == 6
+    assert "6 of 6" in caption(app)
 
 
-def test_toggling_a_layer_keeps_the_map_mounted(app: AppTest) -> None:
-    before = _map_args(app)["script"]
+def test_a_toggle_sends_new_places_but_the_same_map(app: AppTest) -> None:
+    before = map_args(app)
     app.sidebar.checkbox(key="show::sample-01").uncheck().run()
-    assert _map_args(app)["script"] == before  # same base map: the iframe is not remounted
+    after = map_args(app)
+    assert after["places_key"] != before["places_key"]  # the browser applies only the places
+    assert {k: v for k, v in after.items() if k not in ("places", "places_key")} == \
+        {k: v for k, v in before.items() if k not in ("places", "places_key")}
 
 
-def test_upload_adds_a_layer(app: AppTest) -> None:
+def test_uploads_are_kept_in_the_workspace(app: AppTest, workspace_path: Path, monkeypatch) -> None:
     note = b"Field note\n\nShelling was heard near Aleppo."
     records = b'{"id": "r1", "title": "Night report", "text": "Clashes in Herat."}\n'
-    app.sidebar.file_uploader(key="uploads").set_value(
-        [("field-note.txt", note, "text/plain"), ("more.jsonl", records, "application/json")]
-    ).run()
+    app.sidebar.file_uploader(key="uploads::0").set_value(
+        [("field-note.txt", note, "text/plain"), ("more.jsonl", records, "application/json")]).run()
     assert not app.exception
-    assert _layers(app).count("mapview.documentLayer(") == 8
-    table = app.dataframe[0].value
-    assert "Shelling was heard near Aleppo." in set(table["Sentence"])
-    assert "Night report" in set(table["Document"])
+    assert "8 of 8 documents shown" in caption(app)
+    assert "Night report" in set(app.dataframe[0].value["Document"])
+    again = AppTest.from_file(APP, default_timeout=60).run()  # a new session (a reload)
+    assert "8 of 8 documents shown" in caption(again)
 
 
-def test_pasted_text_adds_a_document(app: AppTest) -> None:
+def test_the_same_pasted_text_twice_is_one_document(app: AppTest) -> None:
+    for _ in range(2):
+        app.sidebar.text_area(key="paste_text").input("Convoy report\n\nTrucks left Damascus at dawn.")
+        [submit] = [b for b in app.sidebar.button if b.label == "Add text"]
+        submit.click().run()
+    assert not app.exception
+    assert "7 of 7 documents shown" in caption(app)
+    assert any("already in the workspace" in t.value for t in app.sidebar.text)
+
+
+def test_an_added_document_can_be_removed(app: AppTest, workspace_path: Path) -> None:
     app.sidebar.text_area(key="paste_text").input("Convoy report\n\nTrucks left Damascus at dawn.")
     [submit] = [b for b in app.sidebar.button if b.label == "Add text"]
     submit.click().run()
-    assert not app.exception
-    assert "Convoy report" in set(app.dataframe[0].value["Document"])
+    [remove] = [b for b in app.sidebar.button if b.key and b.key.startswith("remove::")]
+    assert not [b for b in app.sidebar.button if b.key == "remove::sample-01"]  # the corpus's own are hidden
+    remove.click().run()
+    assert "6 of 6 documents shown" in caption(app)
+    agree(app, workspace_path)
 
 
-def test_export_buttons_present(app: AppTest) -> None:
-    labels = [e.proto.label for e in app.get("download_button")]
-    assert labels == ["GeoJSON", "CSV"]
+def test_an_opened_place_sends_its_sentences_and_filters_the_table(app: AppTest) -> None:
+    places = map_args(app)["places"]
+    kabul = next(row[0] for row in places["rows"] if row[1] == "Kabul")
+    app.session_state["selected_place"] = kabul
+    app.run()
+    selected = map_args(app)["selected"]
+    assert selected["id"] == kabul and selected["total"] == len(selected["mentions"]) > 0
+    for mention in selected["mentions"]:
+        start = mention["start"] - mention["sentence_start"]
+        assert mention["sentence"][start:start + len(mention["name"])] == "Kabul"
+    table = app.dataframe[0].value
+    assert set(table["Place"]) == {"Kabul"} and len(table) == selected["total"]
 
 
-def test_clicked_marker_selects_its_rows(app: AppTest) -> None:
-    from mapview.webmap.corpus import clicked_feature, mention_rows, selected_rows
+def test_titles_are_shown_as_text_not_markdown(tmp_path: Path, monkeypatch) -> None:
+    from tests.workspace_support import doc
 
-    feature = {"type": "Feature", "properties": {"id": "test:Kabul", "doc_id": "sample-05"}}
-    parsed = list(fake_parse([Document("sample-05", "Trade in Kabul. Talks in Kabul went on.")]))
-    rows = mention_rows(parsed)
-    assert selected_rows(rows, clicked_feature(feature)) == [0, 1]
-
-
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-SEED_PLACES = {
-    "Idlib", "Herat", "Farah", "Helmand", "Kabul", "Islamabad", "Nangarhar", "Paktia", "Paktika",
-    "Logar", "Laghman", "Kapisa", "Faryab", "Middle East", "South Asia",
-}
+    path = tmp_path / "w.mapview"
+    with Workspace.open(path, create=True) as workspace:
+        ingest(workspace, [doc("x", "Attack in Kabul.", title="![x](http://tracker.example/p.png) **bold** :red[x]")],
+               parse=toy_parse, version=TOY_VERSION)
+    monkeypatch.setattr("sys.argv", ["streamlit_app.py", "--workspace", str(path)])
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    label = at.sidebar.checkbox(key="show::x").label
+    assert label.startswith("\\!\\[x\\]\\(http\u200b\\:\\/\\/tracker\\.example\\/p\\.png\\) \\*\\*bold\\*\\* \\:red\\[x\\]")
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the project")
-def test_seed_articles_put_their_places_on_the_map(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The real pipeline: every place the seeds README lists is mapped, with its sentence."""
-    monkeypatch.setattr("sys.argv", ["streamlit_app.py", "--docs", str(SEEDS)])
-    at = AppTest.from_file(APP, default_timeout=300).run()
-    assert not at.exception
-    table = at.dataframe[0].value
-    named = set(table[table["Place"].notna()]["Name"])  # the articles' own spellings
-    assert SEED_PLACES <= named, SEED_PLACES - named
-    layers = _layers(at)
-    texts = [p.read_text(encoding="utf-8") for p in SEEDS.iterdir() if p.is_file()]
-    for sentence in table[table["Place"].notna()]["Sentence"]:
-        assert any(sentence in text for text in texts)
-        assert script_json(sentence)[1:-1][:60] in layers  # in a marker's popup data
+def test_a_read_only_workspace_opens_without_uploads(workspace_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr("mapview.workspace.store._writable", lambda path: False)
+    monkeypatch.setattr("sys.argv", ["streamlit_app.py", "--workspace", str(workspace_path)])
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception and "6 of 6 documents shown" in caption(at)
+    assert any("read-only" in i.value for i in at.sidebar.info)
+    assert not at.sidebar.get("file_uploader")
+
+
+def test_a_file_that_is_not_a_workspace_gives_a_clear_error_and_is_kept(tmp_path: Path, monkeypatch) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes\n")
+    monkeypatch.setattr("sys.argv", ["streamlit_app.py", "--workspace", str(notes)])
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert at.error and "cannot be opened" in at.error[0].value
+    assert "not a mapview workspace" in at.text[0].value
+    assert notes.read_text() == "my notes\n"

@@ -1,4 +1,4 @@
-"""Offline assets: the registry, the install script, TopoJSON and the outlines basemap."""
+"""Offline assets: the map page's files, the install script, TopoJSON and the outlines basemap."""
 
 from __future__ import annotations
 
@@ -8,47 +8,29 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import folium
-import folium.plugins
+import re
+
 import pytest
 
 from mapview.webmap import basemap
-from mapview.webmap.assets import (
-    DROPPED_ASSETS, LOCAL_ASSETS, OfflineAssetError, external_urls, local_links, localize,
-    missing_assets, vendor_dir,
-)
+from mapview.webmap.assets import REQUIRED_ASSETS, OfflineAssetError, missing_assets, vendor_dir
+from mapview.webmap.view import frontend_dir
 from mapview.webmap.topojson import TopoJSONError, feature_collection
 
 ROOT = Path(__file__).resolve().parents[1]
+_STATIC = "../../app/static/vendor/"  # the app's static files, from the component's frame
 SCRIPT = ROOT / "scripts" / "install_assets.sh"
 
 
-def test_every_folium_map_asset_has_a_local_copy() -> None:
-    names = {name for name, _ in folium.Map.default_js + folium.Map.default_css}
-    names |= {name for name, _ in folium.plugins.MarkerCluster.default_js + folium.plugins.MarkerCluster.default_css}
-    assert names - DROPPED_ASSETS <= set(LOCAL_ASSETS)
-
-
-def test_localize_points_elements_at_the_app_and_leaves_folium_alone() -> None:
-    m = folium.Map(tiles=None)
-    folium.plugins.MarkerCluster().add_to(m)
-    localize(m, "/base")
-    html = m.get_root().render()
-    assert external_urls(html) == []
-    assert '<script src="/base/leaflet/dist/leaflet.js"></script>' in html
-    assert "glyphicons" not in html
-    assert folium.Map.default_js[0][1].startswith("https://")  # class lists untouched
-
-
-def test_an_asset_without_a_local_copy_is_refused() -> None:
-    m = folium.Map(tiles=None)
-    folium.plugins.Draw().add_to(m)
-    with pytest.raises(OfflineAssetError, match="leaflet_draw"):
-        localize(m)
-
-
-def test_local_links_keep_local_urls() -> None:
-    assert local_links([("x", "/app/static/x.js")]) == [("x", "/app/static/x.js")]
+def test_the_map_page_loads_only_installed_local_files() -> None:
+    page = (frontend_dir() / "index.html").read_text(encoding="utf-8")
+    references = re.findall(r'(?:src|href)="([^"]+)"', page)
+    assert references and not [r for r in references if "//" in r]  # nothing from another host
+    for reference in references:
+        if reference.startswith(_STATIC):
+            assert (vendor_dir() / reference.removeprefix(_STATIC)).is_file(), reference
+        else:
+            assert (frontend_dir() / reference).is_file(), reference
 
 
 def test_install_is_complete() -> None:
@@ -57,7 +39,7 @@ def test_install_is_complete() -> None:
 
 
 def test_missing_assets_of_an_empty_folder(tmp_path: Path) -> None:
-    assert missing_assets(tmp_path) == sorted(LOCAL_ASSETS.values())
+    assert missing_assets(tmp_path) == sorted(REQUIRED_ASSETS)
 
 
 def _script_copy(tmp_path: Path) -> Path:

@@ -22,12 +22,21 @@ PLACES = {
                      admin1=None, lat=31.0, lon=64.0, population=None),
     "Syria": Place(id="geonames:163843", geonameid=163843, name="Syria", kind="country", country_code="SY",
                    admin1=None, lat=35.0, lon=38.0, population=22198110),
+    **{name: Place(id=f"test:{name}", geonameid=None, name=name, kind=kind, country_code=cc, admin1=None,
+                   lat=lat, lon=lon)
+       for name, kind, cc, lat, lon in [
+           ("Idlib", "city", "SY", 35.93, 36.63), ("Aleppo", "city", "SY", 36.2, 37.16),
+           ("Damascus", "city", "SY", 33.51, 36.29), ("Afghanistan", "country", "AF", 33.0, 66.0),
+           ("Middle East", "region", None, 29.0, 41.0), ("Turkey", "country", "TR", 39.0, 35.0),
+           ("Iran", "country", "IR", 32.0, 53.0), ("Iraq", "country", "IQ", 33.0, 44.0),
+           ("Deir ez-Zor", "city", "SY", 35.33, 40.14), ("Euphrates", "region", None, 35.5, 39.5),
+       ]},
 }
 TOY_VERSION = PipelineVersion("toy-1", {"parser": "toy"})
-_NAMES = re.compile(r"\b(" + "|".join(PLACES) + r"|Syrian)\b")
+_NAMES = re.compile(r"\b(" + "|".join(sorted(map(re.escape, PLACES), key=len, reverse=True)) + r"|Syrian)\b")
 
 
-def toy_parse(documents: Iterable[Document]) -> Iterator[ParsedDocument]:
+def toy_parse(documents: Iterable[Document], **_: object) -> Iterator[ParsedDocument]:
     """Every known name is a mention of its place; "Syrian" is a demonym of Syria; "Mars" is unresolved."""
     for document in documents:
         mentions = []

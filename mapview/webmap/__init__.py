@@ -1,5 +1,5 @@
-"""The offline web map: folium maps whose assets are served by the app itself.
+"""The offline web map: a Streamlit component (``frontend/``: Leaflet, served by the app itself) and its data.
 
-Nothing here imports Streamlit. Submodules load lazily, so importing
-:mod:`mapview.webmap` costs nothing until a map is built.
+Nothing here imports Streamlit: :mod:`mapview.webmap.view` makes the values the
+page sends to the map; ``frontend/`` draws them in the browser.
 """

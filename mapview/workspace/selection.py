@@ -35,11 +35,15 @@ class Selection:
 
     def shows(self, doc_id: str, date: str | None) -> bool:
         """Whether the document ``doc_id`` dated ``date`` (ISO, or None) is shown."""
-        if (self.only is not None and doc_id not in self.only) or doc_id in self.hidden:
+        if not self.switched_on(doc_id):
             return False
         if date is None:
             return self.undated
         return (self.date_from is None or date >= self.date_from) and (self.date_to is None or date <= self.date_to)
+
+    def switched_on(self, doc_id: str) -> bool:
+        """Whether the document is switched on (it is shown if its date passes the date filter too)."""
+        return (self.only is None or doc_id in self.only) and doc_id not in self.hidden
 
     def with_document(self, doc_id: str, shown: bool) -> Selection:
         """This selection with one document turned on or off (its date filter still applies)."""
