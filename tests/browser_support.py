@@ -146,15 +146,18 @@ class Dashboard:
     def place_ids(self) -> list[str]:
         return list(self.frame().evaluate("() => window.mapviewMap.placeIds()"))
 
-    def click_place(self, name: str) -> Any:
-        """Click the marker of the place called ``name`` (zooming in until it is out of its cluster)."""
-        frame = self.frame()
-        frame.evaluate("""(name) => new Promise((done) => {
+    def reveal_place(self, name: str) -> Any:
+        """Zoom in until the marker of the place called ``name`` is out of its cluster; returns the marker."""
+        self.frame().evaluate("""(name) => new Promise((done) => {
             const map = window.mapviewMap;
             const id = map.placeIds().find((i) => map.placeName(i) === name);
             if (!map.reveal(id, () => setTimeout(done, 400))) { done(); }
         })""", name)
-        self.page.frame_locator(MAP_FRAME).locator(f'.mv-marker[title="{name}"]').first.click()
+        return self.page.frame_locator(MAP_FRAME).locator(f'.mv-marker[title="{name}"]').first
+
+    def click_place(self, name: str) -> Any:
+        """Click the marker of the place called ``name``; returns its popup once open."""
+        self.reveal_place(name).click()
         popup = self.page.frame_locator(MAP_FRAME).locator(".leaflet-popup-content")
         popup.wait_for()
         return popup

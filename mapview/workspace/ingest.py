@@ -19,6 +19,7 @@ from itertools import chain
 from mapview.exc import DocumentError
 from mapview.provenance import PipelineVersion, pipeline_version
 from mapview.records import Document, ParsedDocument
+from mapview.workspace.decisions import apply_decisions
 from mapview.workspace.store import Workspace
 from mapview.workspace.writes import content_hash, pipeline_key, store_document, update_fields
 
@@ -173,6 +174,7 @@ def _commit(
     with workspace.transaction() as db:
         for parsed in batch:
             store_document(db, parsed, pipeline=pipeline, origin=origin)
+        apply_decisions(db, [parsed.document.id for parsed in batch])
     report.parsed += len(batch)
     batch.clear()
     if on_progress is not None:

@@ -50,6 +50,9 @@ class MentionRecord:
 
     ``start``/``end`` index the document's text; ``sentence_start`` is where the
     sentence begins there. ``key`` identifies the mention in the workspace.
+    ``resolved_by`` is ``"user"`` when a decision set the place in force
+    (``decision``), else ``"model"``; ``origin`` is ``"user"`` for a place the
+    user added. ``model_place_id`` is the model's answer.
     """
 
     key: int
@@ -73,6 +76,9 @@ class MentionRecord:
     confidence: float
     resolved_by: str
     alternatives: tuple[str, ...]
+    model_place_id: str | None
+    decision: int | None
+    origin: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,10 +151,10 @@ def mention_records(
         f"""SELECT m.pk, d.id, d.title, d.source, d.url, coalesce(d.date, d.date_text), m.name, m.label,
                    m.char_start, m.char_end, substr(d.text, m.sent_start + 1, m.sent_end - m.sent_start),
                    m.sent_start, p.id, p.display_name, p.kind, p.country_code, p.lat, p.lon, m.confidence,
-                   m.resolved_by, m.alternatives
+                   m.resolved_by, m.alternatives, m.model_place, m.decision, m.origin
             FROM mentions m JOIN documents d ON d.pk = m.doc LEFT JOIN places p ON p.id = m.place
             WHERE {where} ORDER BY {ordering}{_limit(limit, offset)}""", tuple(params))
-    return [MentionRecord(*row[:20], tuple(json.loads(row[20]))) for row in rows]
+    return [MentionRecord(*row[:20], tuple(json.loads(row[20])), *row[21:]) for row in rows]
 
 
 def count_mentions(

@@ -15,7 +15,7 @@ from __future__ import annotations
 APPLICATION_ID = 0x4D505657
 """``PRAGMA application_id`` of every workspace ("MPVW")."""
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The layout this code writes. Files with a larger ``user_version`` are refused."""
 
 _V1 = """
@@ -73,5 +73,31 @@ CREATE INDEX mentions_doc ON mentions (doc, char_start);
 CREATE INDEX mentions_place ON mentions (place, doc);
 """
 
-MIGRATIONS: dict[int, str] = {1: _V1}
+# Version 2: the user's decisions, applied on top of the model's answers (``mentions.place`` is the
+# answer in force, ``model_place`` the model's; ``decision`` says which decision set it).
+_V2 = """
+CREATE TABLE decisions (
+    pk INTEGER PRIMARY KEY,
+    scope TEXT NOT NULL,
+    doc_id TEXT,
+    char_start INTEGER,
+    char_end INTEGER,
+    sent_start INTEGER,
+    sent_end INTEGER,
+    words TEXT NOT NULL,
+    action TEXT NOT NULL,
+    place TEXT REFERENCES places(id),
+    model_place TEXT,
+    model_confidence REAL,
+    created_at TEXT NOT NULL,
+    undone_at TEXT
+);
+CREATE INDEX decisions_doc ON decisions (doc_id);
+CREATE INDEX decisions_words ON decisions (words);
+ALTER TABLE mentions ADD COLUMN decision INTEGER REFERENCES decisions(pk);
+ALTER TABLE mentions ADD COLUMN origin TEXT NOT NULL DEFAULT 'model';
+CREATE INDEX mentions_name ON mentions (name);
+"""
+
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2}
 """``user_version`` reached → the SQL that reaches it from the version before."""

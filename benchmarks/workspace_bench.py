@@ -1,0 +1,179 @@
+"""Workspace benchmark: ingest throughput, and the dashboard on a large workspace in headless Chromium.
+
+    .venv/bin/python benchmarks/workspace_bench.py [--documents 10000] [--skip-ingest-compare]
+
+1. ``parse`` and ``ingest`` of ../shared/eval/lgl.jsonl (588 documents) with 1 and
+   2 processes, whole commands (start-up included): documents per second.
+2. A corpus of ``--documents`` documents (LGL repeated, each copy's texts made
+   distinct by a first line naming the copy) ingested with 2 processes, then
+   ingested again unchanged.
+3. For the LGL workspace and the large one: the dashboard started on it
+   (``--workspace``), opened in Debian's Chromium: seconds to the first visible
+   marker, to the map updated after one document is turned off in the sidebar
+   (median of 5), and from a marker click to the table showing its mentions
+   (median of 5); the server's peak memory (RSS of its process tree).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, Dashboard, running_app  # noqa: E402
+
+LGL = ROOT.parent / "shared" / "eval" / "lgl.jsonl"
+
+
+def timed(command: list[str]) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    if result.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-2000:]}")
+    return time.perf_counter() - started
+
+
+def mapview(*args: str) -> list[str]:
+    return [sys.executable, "-m", "mapview", *args]
+
+
+def count_lines(path: Path) -> int:
+    with path.open(encoding="utf-8") as fp:
+        return sum(1 for line in fp if line.strip())
+
+
+def large_corpus(path: Path, documents: int) -> Path:
+    """LGL repeated until ``documents`` records, each with a distinct id and a distinct first line."""
+    records = [json.loads(line) for line in LGL.read_text(encoding="utf-8").split("\n") if line.strip()]
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(documents):
+            record = records[n % len(records)]
+            copy = n // len(records)
+            out.write(json.dumps({"id": f"{record['id']}-{copy}", "title": record.get("title") or record["id"],
+                                  "text": f"Copy {copy} of report {record['id']}.\n\n{record['text']}"}) + "\n")
+    return path
+
+
+class PeakMemory:
+    """Samples the RSS of a process and its children (MB) on a thread until stopped."""
+
+    def __init__(self, pid: int) -> None:
+        import psutil
+
+        self._root = psutil.Process(pid)
+        self.peak_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        import psutil
+
+        while not self._stop.is_set():
+            try:
+                processes = [self._root, *self._root.children(recursive=True)]
+                rss = sum(p.memory_info().rss for p in processes if p.is_running())
+                self.peak_mb = max(self.peak_mb, rss / 2**20)
+            except psutil.Error:
+                pass
+            time.sleep(0.2)
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        return self.peak_mb
+
+
+def dashboard(workspace: Path, repeats: int = 5) -> dict[str, float]:
+    from playwright.sync_api import sync_playwright
+
+    import psutil
+
+    with sync_playwright() as p, running_app("--workspace", str(workspace), timeout=300) as url:
+        server = next(proc for proc in psutil.process_iter(["cmdline"])
+                      if url.rsplit(":", 1)[1].strip("/") in " ".join(proc.info["cmdline"] or []))
+        memory = PeakMemory(server.pid)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        dash = Dashboard(browser)
+        started = time.perf_counter()
+        dash.open(url)
+        opened = time.perf_counter() - started
+        checkbox = dash.page.locator('[data-testid="stSidebar"] [data-testid="stCheckbox"]').first
+        toggles = []
+        for _ in range(repeats):
+            for _ in range(2):  # off, then on again
+                started = time.perf_counter()
+                dash.after_map_update(checkbox.click, timeout=120)
+                toggles.append(time.perf_counter() - started)
+                dash.idle()
+        clicks = []
+        names = [dash.frame().evaluate("(i) => window.mapviewMap.placeName(i)", i) for i in dash.place_ids()[:40]]
+        for name in names[:repeats]:
+            marker = dash.reveal_place(name)  # zoom in until the marker is out of its cluster
+            started = time.perf_counter()
+            marker.click()
+            dash.page.get_by_text(f"Mentions of {name} (opened on the map)").first.wait_for(timeout=60_000)
+            clicks.append(time.perf_counter() - started)
+            dash.idle()
+        dash.close()
+        browser.close()
+        peak = memory.stop()
+    return {"open": opened, "toggle": statistics.median(toggles), "click": statistics.median(clicks), "rss": peak}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--documents", type=int, default=10_000)
+    parser.add_argument("--skip-ingest-compare", action="store_true", help="skip part 1")
+    args = parser.parse_args()
+    if not LGL.is_file():
+        raise SystemExit(f"{LGL} is missing (../shared/eval beside the project)")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        n_lgl = count_lines(LGL)
+        lgl_workspace = folder / "lgl.mapview"
+        if not args.skip_ingest_compare:
+            print(f"## parse vs ingest, {LGL.name} ({n_lgl} documents), whole commands")
+            print("| command | processes | seconds | docs/s |")
+            print("|---|---:|---:|---:|")
+            for processes in (1, 2):
+                seconds = timed(mapview("parse", str(LGL), "-o", str(folder / "out.jsonl"), "--quiet",
+                                        "--processes", str(processes)))
+                print(f"| parse | {processes} | {seconds:.1f} | {n_lgl / seconds:.1f} |")
+                target = folder / f"lgl-{processes}.mapview"
+                seconds = timed(mapview("ingest", str(LGL), "-w", str(target), "--progress", "none",
+                                        "--processes", str(processes)))
+                print(f"| ingest | {processes} | {seconds:.1f} | {n_lgl / seconds:.1f} |")
+            (folder / "lgl-2.mapview").rename(lgl_workspace)
+        else:
+            timed(mapview("ingest", str(LGL), "-w", str(lgl_workspace), "--progress", "none"))
+
+        corpus = large_corpus(folder / "large.jsonl", args.documents)
+        large = folder / "large.mapview"
+        print(f"\n## {args.documents} documents")
+        seconds = timed(mapview("ingest", str(corpus), "-w", str(large), "--progress", "none", "--processes", "2"))
+        print(f"ingest, 2 processes: {seconds:.1f} s, {args.documents / seconds:.1f} docs/s")
+        seconds = timed(mapview("ingest", str(corpus), "-w", str(large), "--progress", "none"))
+        print(f"ingest again, unchanged: {seconds:.1f} s")
+        print(f"workspace size: {large.stat().st_size / 2**20:.1f} MB")
+
+        print("\n## dashboard (headless Chromium)")
+        print("| workspace | documents | open → markers s | toggle → map s | marker click → table s | server RSS MB |")
+        print("|---|---:|---:|---:|---:|---:|")
+        for name, workspace, documents in (("LGL", lgl_workspace, n_lgl), ("large", large, args.documents)):
+            r = dashboard(workspace)
+            print(f"| {name} | {documents} | {r['open']:.2f} | {r['toggle']:.2f} | {r['click']:.2f} | {r['rss']:.0f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
