@@ -6,18 +6,22 @@
     streamlit run streamlit_app.py -- --docs PATH --workspace FILE   # PATH parsed into FILE, then opened
 
 A thin page over :mod:`mapview`: the corpus is parsed once into a workspace (a
-child process, every core); the page only queries it. One selection (which
-documents are shown) drives the map, the caption, the tables and the exports.
-Every string that comes from a document is shown as text, never as Markdown.
+child process, every core); the page only queries it. One selection (documents,
+dates) drives the map, the caption, the tables and the exports; corrections are
+decisions stored in the workspace. Every string that comes from a document is
+shown as text, never as Markdown.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import datetime as dt
 import re
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -34,6 +38,14 @@ SAMPLES = Path(__file__).resolve().parent / "samples" / "reports.jsonl"
 DOCS_PER_PAGE = 20
 MENTION_ROWS = 500
 MAP_HEIGHT = 560
+KIND_LABELS = {"country": "country", "admin1": "province / state", "admin2": "district", "city": "city",
+               "region": "region", "continent": "continent"}
+SCOPE_LABELS = {"mention": "this mention only", "document": "these words in this document",
+                "workspace": "these words in every document"}
+EXPORTS = (("GeoJSON", "geojson", "mapview.geojson", "application/geo+json"),
+           ("CSV", "csv", "mapview.csv", "text/csv"),
+           ("Linked Places (LPF)", "lpf", "mapview.lpf.json", "application/ld+json"),
+           ("KML (Google Earth)", "kml", "mapview.kml", "application/vnd.google-earth.kml+xml"))
 
 
 def page_arguments() -> argparse.Namespace:
@@ -63,6 +75,13 @@ def plain(text: object) -> str:
     return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", escaped)
 
 
+def place_label(name: str | None, kind: str | None, country: str | None) -> str:
+    parts = [name or "?", KIND_LABELS.get(kind or "", kind or "")]
+    if country_name(country):
+        parts.append(country_name(country) or "")
+    return " · ".join(p for p in parts if p)
+
+
 @st.cache_resource(show_spinner=False)
 def corpus_job(docs: str, workspace: str) -> IngestJob:
     """The ingest of ``docs`` into its workspace, started once per server (every session watches it)."""
@@ -75,6 +94,13 @@ def open_workspace(path: str) -> Workspace:
     return Workspace.open(path)
 
 
+@st.cache_resource(show_spinner=False)
+def gazetteer() -> Any:
+    from gazetteer import Gazetteer
+
+    return Gazetteer()
+
+
 def selection() -> Selection:
     return st.session_state.setdefault("selection", Selection())
 
@@ -85,6 +111,13 @@ def set_selection(value: Selection) -> None:
 
 def nonce() -> int:
     return time.monotonic_ns()
+
+
+def focus_place(place_id: str | None) -> None:
+    """Open ``place_id`` on the map (zoom to it, open its popup) and in the tables."""
+    st.session_state["selected_place"] = place_id
+    if place_id:
+        st.session_state["focus"] = {"id": place_id, "nonce": nonce()}
 
 
 # --- the corpus being ingested ------------------------------------------------------------------
@@ -109,7 +142,7 @@ def watch(job: IngestJob) -> None:
 
 def ingest_report(job: IngestJob) -> None:
     """What the corpus ingest said: skipped files, failures or a cancellation (as text)."""
-    problems = [m for m in job.progress.messages if m.startswith(("skipped", "error"))]
+    problems = [m for m in job.progress.messages if m.startswith(("skipped", "error", "undated"))]
     if job.cancelled:
         st.warning(f"Parsing was cancelled: {job.progress.parsed} document(s) were added before it stopped. "
                    "Restart the dashboard to finish.")
@@ -117,18 +150,18 @@ def ingest_report(job: IngestJob) -> None:
         st.error("Parsing the corpus failed:")
         st.text("\n".join(job.progress.messages[-20:]))
     if problems:
-        with st.expander(f"{len(problems)} input(s) could not be read"):
+        with st.expander(f"{len(problems)} note(s) from reading the corpus"):
             st.text("\n".join(problems))
 
 
-# --- sidebar: adding documents, the document list ------------------------------------------------
+# --- sidebar: adding documents, dates, the document list ------------------------------------------
 
 def add_documents(workspace: Workspace) -> None:
     with st.sidebar.expander("Add documents", expanded=False):
         if workspace.readonly:
-            st.info("This workspace is read-only: documents cannot be added or removed.")
+            st.info("This workspace is read-only: documents cannot be added or removed, nor placements corrected.")
             return
-        st.file_uploader("Upload reports", type=["txt", "md", "html", "htm", "json", "jsonl"],
+        st.file_uploader("Upload reports (up to 20 MB each)", type=["txt", "md", "html", "htm", "json", "jsonl"],
                          accept_multiple_files=True, key=f"uploads::{st.session_state.get('upload_round', 0)}",
                          on_change=_ingest_uploads, args=(workspace,))
         with st.form("paste", clear_on_submit=True):
@@ -163,7 +196,7 @@ def _ingest_paste(workspace: Workspace) -> None:
         _ingest(workspace, documents_from_text(text), "paste", [])
 
 
-def _ingest(workspace: Workspace, documents: list, origin: str, messages: list[str]) -> None:
+def _ingest(workspace: Workspace, documents: list[Any], origin: str, messages: list[str]) -> None:
     from mapview.workspace import ingest
 
     if documents:
@@ -175,7 +208,30 @@ def _ingest(workspace: Workspace, documents: list, origin: str, messages: list[s
             messages.append(f"{report.unchanged} document(s) already in the workspace, unchanged.")
         messages += [f"{new}: already in the workspace as {old}" for new, old in report.duplicates]
         messages += [f"{old}: another document has this name; added as {new}" for old, new in report.renamed]
+        messages += [f"{doc_id}: the date {text!r} is not a date; listed as undated" for doc_id, text in
+                     report.undated]
     st.session_state["add_messages"] = messages
+
+
+def date_filter(workspace: Workspace) -> None:
+    """Documents dated within a range (and the undated ones, or not)."""
+    span = queries.date_range(workspace)
+    if span is None:
+        return
+    side = st.sidebar
+    side.subheader("Dates")
+    first, last = dt.date.fromisoformat(span[0]), dt.date.fromisoformat(span[1])
+    picked = side.date_input("Documents dated", value=(first, last), min_value=first, max_value=last,
+                             key="dates", format="YYYY-MM-DD")
+    undated = side.checkbox("Include undated documents", value=True, key="undated")
+    if isinstance(picked, (tuple, list)) and len(picked) == 2:
+        start, end = picked
+        date_from = None if start <= first else start.isoformat()
+        date_to = None if end >= last else end.isoformat()
+        current = selection()
+        wanted = dataclasses.replace(current, date_from=date_from, date_to=date_to, undated=undated)
+        if wanted != current:
+            set_selection(wanted)
 
 
 def document_list(workspace: Workspace) -> None:
@@ -198,7 +254,7 @@ def document_list(workspace: Workspace) -> None:
         box, only, remove = side.columns([10, 3, 2], vertical_alignment="center")
         label = f"{plain(doc.title or doc.id)} ({doc.mentions})"
         if current.switched_on(doc.id) and not current.shows(doc.id, doc.date):
-            label += " · outside the dates"
+            label += " · outside the dates" if doc.date else " · undated"
         box.checkbox(label, key=key, on_change=_toggle, args=(doc.id, key))
         only.button("only", key=f"only::{doc.id}", type="tertiary", on_click=_only, args=(workspace, doc.id),
                     help="Show only this document and zoom to its places")
@@ -234,7 +290,22 @@ def _turn(page: int) -> None:
     st.session_state["doc_page"] = max(0, page)
 
 
-# --- the map and the tables ----------------------------------------------------------------------
+# --- finding a place, the map, the timeline -------------------------------------------------------
+
+def find_place(workspace: Workspace, current: Selection) -> None:
+    text = st.text_input("Find a place", key="find_place", placeholder="a place the documents shown name",
+                         label_visibility="collapsed")
+    if not text:
+        return
+    found = queries.find_places(workspace, current, text)
+    if not found:
+        st.caption(f"No place called “{plain(text)}” in the documents shown.")
+        return
+    labels = {p.id: f"{place_label(p.display_name, p.kind, p.country_code)} ({p.mentions})" for p in found}
+    st.selectbox("Places found", list(labels), index=None, key="found_place", placeholder="Choose to zoom to it",
+                 format_func=labels.__getitem__, on_change=lambda: focus_place(st.session_state.get("found_place")),
+                 label_visibility="collapsed")
+
 
 def place_map(workspace: Workspace, current: Selection) -> None:
     component = components.declare_component("mapview_map", path=str(frontend_dir()))
@@ -254,74 +325,266 @@ def place_map(workspace: Workspace, current: Selection) -> None:
 
 def _map_event() -> None:
     event = st.session_state.get("map")
-    if isinstance(event, dict) and event.get("event") == "select":
+    if not isinstance(event, dict):
+        return
+    if event.get("event") == "select":
         place = event.get("place")
         st.session_state["selected_place"] = place if isinstance(place, str) else None
+    elif event.get("event") == "correct" and isinstance(event.get("mention"), int):
+        st.session_state["correcting"] = event["mention"]
 
+
+def timeline(workspace: Workspace, current: Selection) -> None:
+    days = queries.mentions_per_day(workspace, current)
+    if not days:
+        return
+    frame = pd.DataFrame(days, columns=["date", "mentions"])
+    frame["date"] = pd.to_datetime(frame["date"])
+    weekly = (frame["date"].max() - frame["date"].min()).days > 60
+    if weekly:
+        frame = frame.resample("W-MON", on="date", label="left", closed="left").sum().reset_index()
+    with st.expander(f"Mentions per {'week' if weekly else 'day'} in the documents shown", expanded=False):
+        st.bar_chart(frame, x="date", y="mentions", height=160)
+
+
+# --- tables ----------------------------------------------------------------------------------------
 
 def tables(workspace: Workspace, current: Selection) -> None:
-    view = st.segmented_control("Table", ["Mentions", "Places"], default="Mentions", key="table_view",
-                                label_visibility="collapsed")
+    view = st.segmented_control("Table", ["Mentions", "Places", "To review", "Corrections"], default="Mentions",
+                                key="table_view", label_visibility="collapsed")
     if view == "Places":
         places_view(workspace, current)
+    elif view == "To review":
+        mentions_view(workspace, current, review=True)
+    elif view == "Corrections":
+        corrections_view(workspace)
     else:
         mentions_view(workspace, current)
 
 
 def places_view(workspace: Workspace, current: Selection) -> None:
     places = queries.place_summaries(workspace, current)
-    st.session_state["places_order"] = [p.id for p in places]
+    st.session_state["row_places"] = [p.id for p in places]
     selected = st.session_state.get("selected_place")
     frame = pd.DataFrame(
-        [(p.display_name, p.kind, country_name(p.country_code), p.mentions, p.documents, p.first_date,
-          p.last_date) for p in places],
+        [(p.display_name, KIND_LABELS.get(p.kind, p.kind), country_name(p.country_code), p.mentions, p.documents,
+          p.first_date, p.last_date) for p in places],
         columns=["Place", "Kind", "Country", "Mentions", "Documents", "First", "Last"])
     rows = [i for i, p in enumerate(places) if p.id == selected]
-    st.caption(f"Places in the documents shown: {len(places)} (click a row to find it on the map)")
+    st.caption(f"Places in the documents shown: {len(places)} (click a row to find it on the map; "
+               "click a column's name to sort)")
     st.dataframe(frame, key=f"places::{places_key(workspace, current)}::{selected}", hide_index=True,
-                 on_select=_place_row, selection_mode="single-row", width="stretch",
+                 on_select=_picked_place_row, selection_mode="single-row", width="stretch",
                  selection_default={"selection": {"rows": rows}})
 
 
-def _place_row() -> None:
-    table = next((k for k in st.session_state if isinstance(k, str) and k.startswith("places::")), None)
-    rows = st.session_state[table].selection.rows if table else []
-    order = st.session_state.get("places_order", [])
+def _picked_place_row() -> None:
+    rows = _picked_rows("places::")
+    order = st.session_state.get("row_places", [])
     if rows and rows[0] < len(order):
-        st.session_state["selected_place"] = order[rows[0]]
-        st.session_state["focus"] = {"id": order[rows[0]], "nonce": nonce()}
+        focus_place(order[rows[0]])
 
 
-def mentions_view(workspace: Workspace, current: Selection) -> None:
-    selected = st.session_state.get("selected_place")
+def mentions_view(workspace: Workspace, current: Selection, *, review: bool = False) -> None:
+    selected = None if review else st.session_state.get("selected_place")
     total = queries.count_mentions(workspace, current, place_id=selected)
-    records = queries.mention_records(workspace, current, place_id=selected, limit=MENTION_ROWS)
-    if selected and records:
+    records = queries.mention_records(workspace, current, place_id=selected, limit=MENTION_ROWS,
+                                      order="confidence" if review else "document")
+    more = f" (the first {MENTION_ROWS} are listed)" if total > MENTION_ROWS else ""
+    if review:
+        st.caption(f"Mentions to review, least confident first: {total}{more}. Click a row to correct it.")
+    elif selected and records:
         left, right = st.columns([5, 1], vertical_alignment="center")
         left.caption(f"Mentions of {plain(records[0].place_name)} (opened on the map): {total}")
         right.button("All places", key="clear_place", on_click=lambda: st.session_state.update(selected_place=None))
     else:
-        more = f" (the first {MENTION_ROWS} are listed)" if total > MENTION_ROWS else ""
-        st.caption(f"Mentions in the documents shown: {total}{more}")
+        st.caption(f"Mentions in the documents shown: {total}{more}. Click a row to see it on the map and correct it.")
+    st.session_state["row_mentions"] = [(r.key, r.place_id) for r in records]
     frame = pd.DataFrame(
-        [(r.title or r.doc_id, r.date, r.sentence, r.name, r.place_name, r.kind, r.country_code, r.confidence)
-         for r in records],
-        columns=["Document", "Date", "Sentence", "Name", "Place", "Kind", "Country", "Confidence"])
-    st.dataframe(frame, key="mentions", hide_index=True, width="stretch", column_config={
-        "Confidence": st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="%.2f")})
+        [(r.title or r.doc_id, r.date, r.sentence, r.name, r.place_name, KIND_LABELS.get(r.kind or "", r.kind),
+          r.country_code, r.confidence, r.resolved_by) for r in records],
+        columns=["Document", "Date", "Sentence", "Name", "Place", "Kind", "Country", "Confidence", "By"])
+    st.dataframe(frame, key=f"mentions::{review}::{hash(tuple(r.key for r in records))}", hide_index=True,
+                 width="stretch", on_select=_picked_mention_row, selection_mode="single-row", column_config={
+                     "Confidence": st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="%.2f")})
 
+
+def _picked_mention_row() -> None:
+    rows = _picked_rows("mentions::")
+    order = st.session_state.get("row_mentions", [])
+    if rows and rows[0] < len(order):
+        key, place_id = order[rows[0]]
+        st.session_state["correcting"] = key
+        if place_id:
+            st.session_state["focus"] = {"id": place_id, "nonce": nonce()}
+
+
+def _picked_rows(prefix: str) -> list[int]:
+    table = next((k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)), None)
+    selection_state = st.session_state[table].selection if table else None
+    return list(selection_state.rows) if selection_state else []
+
+
+def corrections_view(workspace: Workspace) -> None:
+    from mapview.workspace.decisions import decisions, unfit_decisions
+
+    made = decisions(workspace, include_undone=True)
+    if not made:
+        st.caption("No corrections yet: open a place on the map, or click a mention in the table, to correct it.")
+        return
+    places = queries.stored_places(workspace, [d.place_id for d in made if d.place_id] +
+                                   [d.model_place_id for d in made if d.model_place_id])
+    name = lambda pid: places[pid].name if pid in places else None  # noqa: E731
+    actions = {"accept": "confirmed", "place": "placed at", "not_place": "not a place", "add": "added"}
+    frame = pd.DataFrame(
+        [(d.words, SCOPE_LABELS[d.scope], d.doc_id, actions[d.action], name(d.place_id), name(d.model_place_id),
+          d.created_at, d.undone_at) for d in made],
+        columns=["Words", "Applies to", "Document", "Decision", "Place", "Model's place", "Made", "Undone"])
+    st.caption("Every correction, latest first. Select one to undo it.")
+    st.dataframe(frame, key="corrections", hide_index=True, width="stretch", on_select="rerun",
+                 selection_mode="single-row")
+    rows = st.session_state["corrections"].selection.rows if "corrections" in st.session_state else []
+    if rows and made[rows[0]].undone_at is None and not workspace.readonly:
+        st.button(f"Undo: {plain(made[rows[0]].words)} — {actions[made[rows[0]].action]}", key="undo",
+                  on_click=_undo, args=(workspace, made[rows[0]].key))
+    unfit = unfit_decisions(workspace)
+    if unfit:
+        st.warning(f"{len(unfit)} correction(s) no longer fit their document's text (it changed): they are kept "
+                   "but not applied.")
+        st.text("\n".join(f"{d.doc_id}: “{d.words}” at {d.start}–{d.end}" for d in unfit))
+    gone = [d for d in made if d.undone_at is None and d.place_id and gazetteer().get(d.place_id) is None]
+    if gone:
+        st.warning(f"{len(gone)} correction(s) point to a place the gazetteer no longer has; the workspace keeps "
+                   "its copy of the place.")
+        st.text("\n".join(f"“{d.words}” → {name(d.place_id)} ({d.place_id})" for d in gone))
+
+
+def _undo(workspace: Workspace, key: int) -> None:
+    from mapview.workspace.decisions import undo
+
+    undo(workspace, key)
+
+
+# --- correcting one mention ------------------------------------------------------------------------
+
+def correction_panel(workspace: Workspace) -> None:
+    key = st.session_state.get("correcting")
+    record = queries.mention_by_key(workspace, key) if isinstance(key, int) else None
+    if record is None:
+        return
+    with st.container(border=True, key="correction_panel"):
+        head, close = st.columns([8, 1], vertical_alignment="center")
+        head.subheader("Correct a placement")
+        close.button("Close", key="close_correction", on_click=lambda: st.session_state.update(correcting=None))
+        at = record.start - record.sentence_start
+        sentence = record.sentence
+        st.markdown(f"> {plain(sentence[:at])}**{plain(record.name)}**{plain(sentence[at + len(record.name):])}")
+        st.caption(plain(f"{record.title or record.doc_id} · {record.date or 'undated'}"))
+        answer = place_label(record.place_name, record.kind, record.country_code) if record.place_id else \
+            "not a place"
+        st.text(f"Now: {answer} — by the {record.resolved_by}, confidence {record.confidence:.2f}")
+        if workspace.readonly:
+            st.info("This workspace is read-only.")
+            return
+        places = queries.stored_places(workspace, [p for p in (record.model_place_id, *record.alternatives) if p])
+        options: list[tuple[str, str, str | None]] = []
+        if record.model_place_id in places:
+            model = places[record.model_place_id]
+            options.append((f"The model's answer: {place_label(model.name, model.kind, model.country_code)}",
+                            "accept", None))
+        for pid in record.alternatives:
+            if pid in places:
+                p = places[pid]
+                options.append((place_label(p.name, p.kind, p.country_code), "place", pid))
+        options += [("Another place: search the gazetteer…", "search", None), ("Not a place", "not_place", None)]
+        choice = st.radio("The words name", range(len(options)), format_func=lambda i: options[i][0],
+                          key=f"choice::{record.key}")
+        label, action, place_id = options[choice]
+        if action == "search":
+            place_id = gazetteer_picker(f"search::{record.key}", record.name)
+        scope = st.radio("Apply to", list(SCOPE_LABELS), format_func=lambda s: SCOPE_LABELS[s].replace(
+            "these words", f"“{record.name}”"), key=f"scope::{record.key}", horizontal=True)
+        st.button("Apply", key=f"apply::{record.key}", type="primary",
+                  disabled=action in ("search", "place") and place_id is None,
+                  on_click=_apply, args=(workspace, record.key, action, place_id, scope))
+        add_missed_place(workspace, record.doc_id)
+
+
+def gazetteer_picker(key: str, query: str) -> str | None:
+    """A search over the gazetteer; the id of the place chosen (the workspace stores it on use)."""
+    text = st.text_input("Search the gazetteer", value=query, key=f"{key}::text")
+    found = gazetteer().lookup(text, limit=12) if text.strip() else []
+    if not found:
+        st.caption("No place by that name.")
+        return None
+    by_id = {p.id: p for p in found}
+    st.session_state.setdefault("picked_places", {}).update(by_id)
+    choice = st.selectbox("Places", list(by_id), key=f"{key}::pick", format_func=lambda pid: (
+        f"{place_label(by_id[pid].name, by_id[pid].kind, by_id[pid].country_code)}"
+        + (f" · {by_id[pid].admin1}" if by_id[pid].admin1 else "")))
+    return str(choice) if choice else None
+
+
+def _apply(workspace: Workspace, key: int, action: str, place_id: str | None, scope: str) -> None:
+    from mapview.workspace.decisions import decide
+
+    if action == "search":
+        action = "place"
+    place = st.session_state.get("picked_places", {}).get(place_id) if place_id else None
+    if place is None and place_id:
+        place = queries.stored_places(workspace, [place_id]).get(place_id)
+    decide(workspace, key, action, place=place, scope=scope)
+    st.session_state["correcting"] = None
+    st.toast("Correction saved")
+
+
+def add_missed_place(workspace: Workspace, doc_id: str) -> None:
+    """Pick a sentence of the document, type the words as written, choose the place."""
+    from mapview.sentences import split_sentences
+
+    with st.expander("Add a place the recognizer missed in this document"):
+        text = queries.document_text(workspace, doc_id)
+        if text is None:
+            return
+        spans = split_sentences(text)
+        index = st.selectbox("Sentence", range(len(spans)), key=f"add::{doc_id}::sentence",
+                             format_func=lambda i: text[spans[i].start:spans[i].end][:120])
+        words = st.text_input("The words as written", key=f"add::{doc_id}::words")
+        if index is None or not words.strip():
+            return
+        span = spans[index]
+        at = text.find(words.strip(), span.start, span.end)
+        if at < 0:
+            st.caption("Those words are not in the sentence (as written, with the same capitals).")
+            return
+        place_id = gazetteer_picker(f"add::{doc_id}::place", words.strip())
+        st.button("Add the place", key=f"add::{doc_id}::go", disabled=place_id is None, on_click=_add,
+                  args=(workspace, doc_id, at, at + len(words.strip()), place_id, span))
+
+
+def _add(workspace: Workspace, doc_id: str, start: int, end: int, place_id: str, sentence: Any) -> None:
+    from mapview.workspace.decisions import DecisionError, add_mention
+
+    try:
+        add_mention(workspace, doc_id, start, end, st.session_state["picked_places"][place_id], sentence)
+        st.toast("Place added")
+    except DecisionError as exc:
+        st.session_state["add_error"] = str(exc)
+
+
+# --- exports ---------------------------------------------------------------------------------------
 
 def exports(workspace: Workspace, current: Selection) -> None:
     from mapview.workspace.exports import export_text
 
     st.subheader("Export what is shown")
     empty = queries.totals(workspace, current).shown_documents == 0
-    left, right = st.columns(2)
-    left.download_button("GeoJSON", data=lambda: export_text(workspace, current, "geojson"),
-                         file_name="mapview.geojson", mime="application/geo+json", key="export_geojson",
-                         disabled=empty, on_click="ignore")
-    right.download_button("CSV", data=lambda: export_text(workspace, current, "csv"), file_name="mapview.csv",
-                          mime="text/csv", key="export_csv", disabled=empty, on_click="ignore")
+    bom = st.checkbox("CSV for Excel (UTF-8 with a byte-order mark)", key="csv_bom")
+    columns = st.columns(len(EXPORTS))
+    for column, (label, fmt, file_name, mime) in zip(columns, EXPORTS):
+        column.download_button(label, data=lambda fmt=fmt: export_text(workspace, current, fmt, bom=bom),
+                               file_name=file_name, mime=mime, key=f"export_{fmt}", disabled=empty,
+                               on_click="ignore")
 
 
 def main() -> None:
@@ -341,13 +604,17 @@ def main() -> None:
         st.text(str(exc))
         st.stop()
     add_documents(workspace)
+    date_filter(workspace)
     document_list(workspace)
     current = selection()
     total = queries.totals(workspace, current)
     source = args.docs or args.workspace
     st.caption(plain(f"{total.shown_documents} of {total.documents} documents shown · {total.places} places · "
                      f"{total.mentions} mentions · source: {source}"))
+    find_place(workspace, current)
     place_map(workspace, current)
+    timeline(workspace, current)
+    correction_panel(workspace)
     tables(workspace, current)
     exports(workspace, current)
 

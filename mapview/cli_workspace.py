@@ -16,7 +16,7 @@ from mapview.exc import DocumentError, MapviewError
 
 def add_commands(sub: Any) -> None:
     """Add ``ingest`` and ``export`` to the CLI's subparsers."""
-    from mapview.export import EXPORT_FORMATS
+    from mapview.workspace.exports import WORKSPACE_FORMATS
 
     ingest = sub.add_parser("ingest", help="parse documents into a workspace (only what is new or changed)")
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder, or a .jsonl of records")
@@ -35,7 +35,9 @@ def add_commands(sub: Any) -> None:
     export = sub.add_parser("export", help="write a workspace's places and mentions (what a filter selects)")
     export.add_argument("--workspace", "-w", required=True, metavar="FILE", help="the workspace to read")
     export.add_argument("-o", "--output", help="output file (default: standard output)")
-    export.add_argument("--format", choices=EXPORT_FORMATS, help="default: from the output's suffix, else jsonl")
+    export.add_argument("--format", choices=WORKSPACE_FORMATS,
+                        help="default: from the output's suffix (.geojson .csv .kml .lpf.json), else jsonl")
+    export.add_argument("--bom", action="store_true", help="start a CSV with a UTF-8 byte-order mark (for Excel)")
     export.add_argument("--doc", action="append", metavar="ID", help="only this document (repeatable)")
     export.add_argument("--from", dest="date_from", metavar="DATE", help="documents dated on or after DATE")
     export.add_argument("--to", dest="date_to", metavar="DATE", help="documents dated on or before DATE")
@@ -70,6 +72,9 @@ def _ingest(args: argparse.Namespace) -> int:
             workspace, documents, processes=args.processes, parse=parse, on_progress=progress.update,
             batch_size=args.batch_size or BATCH_SIZE,
             on_error=report_skip, on_wait=lambda message: print(f"mapview: {message}", file=sys.stderr))
+    for doc_id, text in result.undated:
+        print(f"mapview: undated: {doc_id}: the date {text!r} is not a date; kept as written, listed as undated",
+              file=sys.stderr)
     progress.finish(result)
     print(f"mapview: {args.workspace}: {result.summary()}", file=sys.stderr)
     return 1 if skipped or result.failed else 0
@@ -108,7 +113,7 @@ class _Progress:
 def _export(args: argparse.Namespace) -> int:
     from mapview.dates import normalize_date
     from mapview.workspace import Selection, Workspace
-    from mapview.workspace.documents import parsed_documents
+    from mapview.workspace.exports import export_text
 
     dates = {}
     for name in ("date_from", "date_to"):
@@ -119,25 +124,19 @@ def _export(args: argparse.Namespace) -> int:
     selection = Selection(only=None if not args.doc else frozenset(args.doc), undated=not args.no_undated,
                           demonyms=args.demonyms, **dates)
     fmt = args.format or output_format(args.output)
-    with Workspace.open(args.workspace, readonly=True) as workspace:
-        write_output(args.output, fmt, parsed_documents(workspace, selection))
+    with Workspace.open(args.workspace) as workspace:  # read-only when it cannot be written
+        text = export_text(workspace, selection, fmt, bom=args.bom)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        with open(args.output, "w", encoding="utf-8", newline="") as fp:
+            fp.write(text)
     return 0
 
 
 def output_format(path: str | None) -> str:
     """The export format an output file name implies (jsonl when it implies none)."""
-    from pathlib import Path
-
-    suffixes = {".jsonl": "jsonl", ".geojson": "geojson", ".json": "geojson", ".csv": "csv"}
-    return suffixes.get(Path(path).suffix.lower() if path else "", "jsonl")
-
-
-def write_output(path: str | None, fmt: str, parsed: Any) -> None:
-    """Write ``parsed`` in ``fmt`` to ``path`` (standard output when None)."""
-    from mapview.export import write
-
-    if path is None:
-        write(parsed, sys.stdout, fmt)
-        return
-    with open(path, "w", encoding="utf-8", newline="") as fp:
-        write(parsed, fp, fmt)
+    name = (path or "").lower()
+    suffixes = {".lpf.json": "lpf", ".jsonl": "jsonl", ".geojson": "geojson", ".json": "geojson", ".csv": "csv",
+                ".kml": "kml"}
+    return next((fmt for suffix, fmt in suffixes.items() if name.endswith(suffix)), "jsonl")

@@ -81,9 +81,10 @@ def evidence(workspace: Workspace, selection: Selection, place_id: str) -> dict[
 
 
 def _evidence_item(record: MentionRecord) -> dict[str, Any]:
-    return {"doc_id": record.doc_id, "title": record.title, "source": record.source, "url": record.url,
-            "date": record.date, "sentence": record.sentence, "sentence_start": record.sentence_start,
-            "start": record.start, "end": record.end, "name": record.name}
+    return {"key": record.key, "doc_id": record.doc_id, "title": record.title, "source": record.source,
+            "url": record.url, "date": record.date, "sentence": record.sentence,
+            "sentence_start": record.sentence_start, "start": record.start, "end": record.end, "name": record.name,
+            "resolved_by": record.resolved_by}
 
 
 def _selection_state(selection: Selection) -> dict[str, Any]:

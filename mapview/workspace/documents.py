@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from gazetteer import Place
 from mapview.records import Document, Mention, ParsedDocument, ResolvedMention, Span
+from mapview.workspace.queries import stored_places
 from mapview.workspace.selection import Selection
 from mapview.workspace.store import Workspace
 
@@ -49,11 +50,5 @@ class _PlaceCache:
         if place_id is None:
             return None
         if place_id not in self._places:
-            rows = self._workspace.query(
-                """SELECT id, geonameid, name, kind, country_code, admin1, lat, lon, population, members
-                   FROM places WHERE id = ?""", (place_id,))
-            self._places[place_id] = None if not rows else Place(
-                id=rows[0][0], geonameid=rows[0][1], name=rows[0][2], kind=rows[0][3], country_code=rows[0][4],
-                admin1=rows[0][5], lat=rows[0][6], lon=rows[0][7], population=rows[0][8],
-                members=rows[0][9].split(",") if rows[0][9] else ())
+            self._places[place_id] = stored_places(self._workspace, [place_id]).get(place_id)
         return self._places[place_id]

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain
 
+from mapview.dates import normalize_date
 from mapview.exc import DocumentError
 from mapview.provenance import PipelineVersion, pipeline_version
 from mapview.records import Document, ParsedDocument
@@ -35,7 +36,12 @@ ORIGINS = ("corpus", "upload", "paste")
 
 @dataclass(slots=True)
 class IngestReport:
-    """What an ingest did. ``duplicates`` pairs a document left out with the stored one of the same text."""
+    """What an ingest did.
+
+    ``duplicates`` pairs a document left out with the stored one of the same
+    text; ``renamed`` an id with the one it was stored under; ``undated`` a
+    document with a date that is not a date (kept as text, listed as undated).
+    """
 
     parsed: int = 0
     unchanged: int = 0
@@ -43,6 +49,7 @@ class IngestReport:
     failed: int = 0
     renamed: list[tuple[str, str]] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)
+    undated: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
 
     def summary(self) -> str:
@@ -52,6 +59,8 @@ class IngestReport:
             parts.append(f"{self.updated_fields} with new title/source/url/date")
         if self.duplicates:
             parts.append(f"{len(self.duplicates)} already there under another name")
+        if self.undated:
+            parts.append(f"{len(self.undated)} with a date that is not one")
         if self.failed:
             parts.append(f"{self.failed} failed")
         return ", ".join(parts) + f" in {self.seconds:.1f} s"
@@ -151,6 +160,8 @@ def _needing_parse(
             if twin:
                 report.duplicates.append((document.id, twin[0][0]))
                 continue
+        if document.date and normalize_date(document.date) is None:
+            report.undated.append((document.id, document.date))
         if stored and stored[0][0] != digest and not replace:
             renamed = dataclasses.replace(document, id=_free_id(workspace, document.id))
             report.renamed.append((document.id, renamed.id))

@@ -7,9 +7,11 @@ shows, so the map, the tables and the exports cannot disagree.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from gazetteer import Place
 from mapview.workspace.selection import Selection
 from mapview.workspace.store import Workspace
 
@@ -135,6 +137,7 @@ def mention_records(
     order: str = "document",
     offset: int = 0,
     limit: int | None = None,
+    mention_key: int | None = None,
 ) -> list[MentionRecord]:
     """Mentions in the shown documents: of one place, of one document, or all; in text order.
 
@@ -143,6 +146,9 @@ def mention_records(
     ``"confidence"`` (least confident first: the review order).
     """
     where, params = _mention_filter(selection, place_id, doc_id, resolved_only)
+    if mention_key is not None:
+        where += " AND m.pk = ?"
+        params.append(mention_key)
     ordering = {"document": "d.date IS NULL, d.date, d.id, m.char_start",
                 "confidence": "m.resolved_by = 'user', m.confidence, d.id, m.char_start"}.get(order)
     if ordering is None:
@@ -205,6 +211,64 @@ def totals(workspace: Workspace, selection: Selection) -> Totals:
             WHERE m.place IS NOT NULL AND m.label IN ({labels}) AND {where}""",
         (*selection.labels, *params))[0]
     return Totals(int(documents), int(shown), int(places), int(mentions))
+
+
+def mention_by_key(workspace: Workspace, key: int) -> MentionRecord | None:
+    """One mention (shown or not, resolved or not) by its key; None when there is no such mention."""
+    records = mention_records(workspace, Selection(demonyms=True), resolved_only=False, mention_key=key)
+    return records[0] if records else None
+
+
+def stored_places(workspace: Workspace, ids: Iterable[str]) -> dict[str, Place]:
+    """The workspace's copies of the places with these ids (ids it does not hold are left out)."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    rows = workspace.query(
+        """SELECT id, geonameid, name, kind, country_code, admin1, lat, lon, population, members, display_name
+           FROM places WHERE id IN (SELECT value FROM json_each(?))""", (json.dumps(wanted),))
+    return {row[0]: _place(row) for row in rows}
+
+
+def find_places(workspace: Workspace, selection: Selection, text: str, *, limit: int = 20) -> list[PlaceSummary]:
+    """Places of the selection whose name starts with ``text`` (or contains it), most mentioned first."""
+    needle = text.strip().lower()
+    if not needle:
+        return []
+    matches = [p for p in place_summaries(workspace, selection)
+               if needle in p.display_name.lower() or needle in p.name.lower()]
+    matches.sort(key=lambda p: (not (p.display_name.lower().startswith(needle) or p.name.lower().startswith(needle)),
+                                -p.mentions))
+    return matches[:limit]
+
+
+def document_text(workspace: Workspace, doc_id: str) -> str | None:
+    """The text of the document ``doc_id`` (None when there is no such document)."""
+    rows = workspace.query("SELECT text FROM documents WHERE id = ?", (doc_id,))
+    return str(rows[0][0]) if rows else None
+
+
+def date_range(workspace: Workspace) -> tuple[str, str] | None:
+    """The first and last document dates (ISO), or None when no document is dated."""
+    first, last = workspace.query("SELECT min(date), max(date) FROM documents")[0]
+    return None if first is None else (first, last)
+
+
+def mentions_per_day(workspace: Workspace, selection: Selection) -> list[tuple[str, int]]:
+    """``(ISO date, mentions of places)`` for each day a shown document is dated, in date order."""
+    where, params = selection.sql("d")
+    labels = ",".join("?" * len(selection.labels))
+    rows = workspace.query(
+        f"""SELECT d.date, count(*) FROM mentions m JOIN documents d ON d.pk = m.doc
+            WHERE d.date IS NOT NULL AND m.place IS NOT NULL AND m.label IN ({labels}) AND {where}
+            GROUP BY d.date ORDER BY d.date""", (*selection.labels, *params))
+    return [(str(day), int(count)) for day, count in rows]
+
+
+def _place(row: tuple[Any, ...]) -> Place:
+    pid, geonameid, name, kind, country_code, admin1, lat, lon, population, members = row[:10]
+    return Place(id=pid, geonameid=geonameid, name=name, kind=kind, country_code=country_code, admin1=admin1,
+                 lat=lat, lon=lon, population=population, members=members.split(",") if members else ())
 
 
 def _mention_filter(

@@ -27,6 +27,7 @@
       send("streamlit:setFrameHeight", { height: args.height || 560 });
       controller = window.mapview.createMap(document.getElementById("map"), { basemap: args.basemap || {} });
       controller.onSelect(function (id) { setValue({ event: "select", place: id }); });
+      controller.onCorrect(function (key) { setValue({ event: "correct", mention: key }); });
       window.mapviewMap = controller;  // for the console and the browser tests
     }
     if (state.tiles !== JSON.stringify(args.tiles || null)) {

@@ -90,8 +90,9 @@
 
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
-  /* The popup of one place: what it is, how often the selection names it, and the sentences. */
-  function popupContent(place, evidence) {
+  /* The popup of one place: what it is, how often the selection names it, and the sentences.
+     `onCorrect(mentionKey)` is called when the user asks to correct one of them. */
+  function popupContent(place, evidence, onCorrect) {
     var root = el("div", "mv-popup");
     var head = el("div", "mv-head");
     head.appendChild(el("strong", "mv-name", place.name));
@@ -114,9 +115,19 @@
     }
     var mentions = Array.isArray(evidence.mentions) ? evidence.mentions : [];
     mentions.slice(0, MAX_MENTIONS).forEach(function (m) {
+      m = m || {};
       var item = el("div", "mv-mention");
-      item.appendChild(sentenceNode(m || {}));
-      item.appendChild(sourceNode(m || {}));
+      item.appendChild(sentenceNode(m));
+      var source = sourceNode(m);
+      if (m.resolved_by === "user") { source.appendChild(el("span", "mv-user", " \u00b7 corrected")); }
+      if (onCorrect && num(m.key)) {
+        var fix = el("button", "mv-correct", "Correct\u2026");
+        fix.type = "button";
+        fix.title = "Choose another place, or say this is not a place";
+        fix.addEventListener("click", function () { onCorrect(m.key); });
+        source.appendChild(fix);
+      }
+      item.appendChild(source);
       root.appendChild(item);
     });
     var total = num(evidence.total) ? evidence.total : mentions.length;
@@ -272,10 +283,13 @@
     var markers = {}, places = {}, evidence = {};
     var openId = null, quiet = false, fitted = false;
     var selectHandler = function () {};
+    var correctHandler = null;
 
     function refreshPopup(id) {
       var marker = markers[id];
-      if (marker && marker.getPopup()) { marker.getPopup().setContent(popupContent(places[id], evidence[id])); }
+      if (marker && marker.getPopup()) {
+        marker.getPopup().setContent(popupContent(places[id], evidence[id], correctHandler));
+      }
     }
 
     function makeMarker(place) {
@@ -283,7 +297,7 @@
         icon: markerIcon(place, false), title: place.name ? String(place.name) : "", riseOnHover: true
       });
       marker.placeId = place.id;
-      marker.bindPopup(function () { return popupContent(places[place.id], evidence[place.id]); },
+      marker.bindPopup(function () { return popupContent(places[place.id], evidence[place.id], correctHandler); },
         { maxWidth: 440, minWidth: 260, autoPanPadding: [20, 20] });
       marker.on("popupopen", function () {
         openId = place.id;
@@ -391,7 +405,8 @@
       placeName: function (id) { return places[id] ? places[id].name : null; },
       setTiles: setTiles,
       openPlace: function () { return openId; },
-      onSelect: function (fn) { selectHandler = fn; }
+      onSelect: function (fn) { selectHandler = fn; },
+      onCorrect: function (fn) { correctHandler = fn; }
     };
   }
 
