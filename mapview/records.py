@@ -53,12 +53,15 @@ class ResolvedMention:
     """A mention with the place chosen for it (None when nothing fits).
 
     ``confidence`` is in [0, 1]; ``alternatives`` are the next-best places, best first.
+    ``resolved_by`` is ``"model"``, or ``"user"`` when a correction chose the place
+    (or said the words are no place: then ``place`` is None).
     """
 
     mention: Mention
     place: Place | None
     confidence: float
     alternatives: tuple[Place, ...] = ()
+    resolved_by: str = "model"
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ def parsed_documents(workspace: Workspace, selection: Selection | None = None) -
     """The shown documents (all of them by default), by date then id, each with its mentions in text order.
 
     A document's ``date`` is its ISO date when it has one, else the date as written.
+    Mentions carry the answers in force (corrections applied) and ``resolved_by``.
     """
     selection = selection if selection is not None else Selection()
     where, params = selection.sql("d")
@@ -30,12 +31,13 @@ def parsed_documents(workspace: Workspace, selection: Selection | None = None) -
             FROM documents d WHERE {where} ORDER BY d.date IS NULL, d.date, d.id""", tuple(params)):
         document = Document(id=doc_id, text=text, title=title, source=source, url=url, date=date)
         mentions = []
-        for start, end, name, label, s_start, s_end, place_id, confidence, alternatives in workspace.query(
-            """SELECT char_start, char_end, name, label, sent_start, sent_end, place, confidence, alternatives
+        for start, end, name, label, s_start, s_end, place_id, confidence, alternatives, by in workspace.query(
+            """SELECT char_start, char_end, name, label, sent_start, sent_end, place, confidence, alternatives,
+                      resolved_by
                FROM mentions WHERE doc = ? ORDER BY char_start, char_end""", (pk,)):
             mention = Mention(start, end, name, Span(s_start, s_end), label)
             others = tuple(p for p in map(places.get, json.loads(alternatives)) if p is not None)
-            mentions.append(ResolvedMention(mention, places.get(place_id), confidence, others))
+            mentions.append(ResolvedMention(mention, places.get(place_id), confidence, others, by))
         yield ParsedDocument(document, tuple(mentions))
 
 
