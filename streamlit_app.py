@@ -440,13 +440,15 @@ def corrections_view(workspace: Workspace) -> None:
         [(d.words, SCOPE_LABELS[d.scope], d.doc_id, actions[d.action], name(d.place_id), name(d.model_place_id),
           d.created_at, d.undone_at) for d in made],
         columns=["Words", "Applies to", "Document", "Decision", "Place", "Model's place", "Made", "Undone"])
-    st.caption("Every correction, latest first. Select one to undo it.")
-    st.dataframe(frame, key="corrections", hide_index=True, width="stretch", on_select="rerun",
-                 selection_mode="single-row")
-    rows = st.session_state["corrections"].selection.rows if "corrections" in st.session_state else []
-    if rows and made[rows[0]].undone_at is None and not workspace.readonly:
-        st.button(f"Undo: {plain(made[rows[0]].words)} — {actions[made[rows[0]].action]}", key="undo",
-                  on_click=_undo, args=(workspace, made[rows[0]].key))
+    st.caption("Every correction, latest first.")
+    st.dataframe(frame, key="corrections", hide_index=True, width="stretch")
+    active = {d.key: d for d in made if d.undone_at is None}
+    if active and not workspace.readonly:
+        left, right = st.columns([5, 1], vertical_alignment="bottom")
+        chosen = left.selectbox("Undo a correction", list(active), key="undo_choice", format_func=lambda k: (
+            f"{active[k].words} — {actions[active[k].action]} {name(active[k].place_id) or ''}"
+            f" ({SCOPE_LABELS[active[k].scope]}, {active[k].created_at})"))
+        right.button("Undo", key="undo", on_click=_undo, args=(workspace, chosen), disabled=chosen is None)
     unfit = unfit_decisions(workspace)
     if unfit:
         st.warning(f"{len(unfit)} correction(s) no longer fit their document's text (it changed): they are kept "

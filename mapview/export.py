@@ -23,8 +23,9 @@ EXPORT_FORMATS = ("jsonl", "geojson", "csv")
 GEOJSON_GROUPINGS = ("place", "document")
 COORDINATE_DECIMALS = 6
 CSV_COLUMNS = (
-    "doc_id", "title", "source", "url", "sentence", "name", "start", "end", "place_id",
-    "geonameid", "place_name", "kind", "country_code", "lat", "lon", "confidence", "label",
+    "doc_id", "title", "source", "url", "date", "sentence", "name", "start", "end", "place_id",
+    "geonameid", "place_name", "kind", "country_code", "lat", "lon", "confidence", "label", "resolved_by",
+    "alternatives",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -47,7 +48,9 @@ def to_geojson(
     dict
         Features in order of the first mention of each place (or place and
         document); geometry is a Point ``[lon, lat]`` rounded to 6 decimals.
-        Unresolved mentions are left out.
+        Unresolved mentions are left out. Each mention says ``resolved_by``
+        (``model``, or ``user`` when a correction chose the place); a feature
+        is ``resolved_by: user`` when one of its mentions is.
     """
     if per not in GEOJSON_GROUPINGS:
         raise ExportError(f"per must be one of {', '.join(GEOJSON_GROUPINGS)}, not {per!r}")
@@ -68,12 +71,17 @@ def to_geojson(
                 properties["document_count"] += 1
             properties["mention_count"] += 1
             properties["confidence"] = max(properties["confidence"], resolved.confidence)
+            if resolved.resolved_by == "user":
+                properties["resolved_by"] = "user"
             properties["mentions"].append(_evidence(parsed, resolved))
     return {"type": "FeatureCollection", "features": list(features.values())}
 
 
 def to_csv_rows(parsed_docs: Iterable[ParsedDocument]) -> Iterator[dict[str, Any]]:
     """One row per mention (unresolved and demonyms too), keyed by :data:`CSV_COLUMNS`.
+
+    ``alternatives`` lists the next-best places as ``name (id)`` joined by ``; ``;
+    ``resolved_by`` is ``user`` for a place a correction chose.
 
     Text cells that a spreadsheet would run as a formula (starting with ``=``,
     ``+``, ``-``, ``@``, tab or carriage return) get a leading apostrophe;
@@ -85,10 +93,11 @@ def to_csv_rows(parsed_docs: Iterable[ParsedDocument]) -> Iterator[dict[str, Any
             mention, place = resolved.mention, resolved.place
             row: dict[str, Any] = {
                 "doc_id": document.id, "title": document.title, "source": document.source,
-                "url": document.url, "sentence": parsed.sentence_text(mention), "name": mention.name,
-                "start": mention.start, "end": mention.end, "place_id": None, "geonameid": None,
-                "place_name": None, "kind": None, "country_code": None, "lat": None, "lon": None,
-                "confidence": resolved.confidence, "label": mention.label,
+                "url": document.url, "date": document.date, "sentence": parsed.sentence_text(mention),
+                "name": mention.name, "start": mention.start, "end": mention.end, "place_id": None,
+                "geonameid": None, "place_name": None, "kind": None, "country_code": None, "lat": None, "lon": None,
+                "confidence": resolved.confidence, "label": mention.label, "resolved_by": resolved.resolved_by,
+                "alternatives": "; ".join(f"{p.name} ({p.id})" for p in resolved.alternatives) or None,
             }
             if place is not None:
                 row.update(
@@ -132,7 +141,7 @@ def to_eval_record(parsed_doc: ParsedDocument, *, include_demonyms: bool = False
             "kind": None if place is None else place.kind,
             "country_code": None if place is None else place.country_code,
             "confidence": resolved.confidence, "sentence": parsed_doc.sentence_text(mention),
-            "label": mention.label,
+            "label": mention.label, "resolved_by": resolved.resolved_by,
         })
     return {"id": document.id, **_document_fields(document), "text": document.text, "toponyms": toponyms}
 
@@ -179,7 +188,8 @@ def _feature(place: Place, document: Document | None) -> dict[str, Any]:
     }
     if document is not None:
         properties.update(doc_id=document.id, **_document_fields(document))
-    properties.update(documents=[], document_count=0, mention_count=0, confidence=0.0, mentions=[])
+    properties.update(documents=[], document_count=0, mention_count=0, confidence=0.0, resolved_by="model",
+                      mentions=[])
     return {
         "type": "Feature",
         "id": place.id if document is None else f"{place.id}|{document.id}",
@@ -195,6 +205,7 @@ def _evidence(parsed: ParsedDocument, resolved: ResolvedMention) -> dict[str, An
         "sentence": parsed.sentence_text(mention), "start": mention.start, "end": mention.end,
         "name": mention.name, "sentence_start": mention.sentence.start,
         "sentence_end": mention.sentence.end, "confidence": resolved.confidence,
+        "resolved_by": resolved.resolved_by,
     }
 
 

@@ -63,7 +63,7 @@ def test_geojson_is_a_feature_collection_with_lon_first_per_place():
     assert first == {
         "doc_id": "a", "title": "Report A", "source": "wire", "url": "https://example.org/a",
         "date": "2024-12-01", "sentence": "Afghan fighters left Herat.", "start": 21, "end": 26,
-        "name": "Herat", "sentence_start": 0, "sentence_end": 27, "confidence": 0.8,
+        "name": "Herat", "sentence_start": 0, "sentence_end": 27, "confidence": 0.8, "resolved_by": "model",
     }
 
 
