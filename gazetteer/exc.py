@@ -13,7 +13,8 @@ class GazetteerError(Exception):
 
 
 class InvalidQueryError(GazetteerError, ValueError):
-    """Raised when a query is not text (a name must be a ``str``)."""
+    """Raised when a query or one of its options is not valid (a name that is not a ``str``,
+    an id out of range, an unknown kind, a limit below 1, a point that is not a point)."""
 
 
 class InvalidPlaceError(GazetteerError, ValueError):
@@ -30,3 +31,7 @@ class IndexCorruptError(GazetteerError, RuntimeError):
 
 class SourceMissingError(GazetteerError, ImportError):
     """Raised when a data package the index is built from is not installed."""
+
+
+class CacheNotWritableError(GazetteerError, OSError):
+    """Raised when the index has to be built but its folder cannot be written (a read-only cache)."""

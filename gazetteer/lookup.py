@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from gazetteer.areas import CHUNK, ShapeIndex
 from gazetteer.distance import great_circle_km
 from gazetteer.exc import IndexCorruptError, InvalidQueryError
 from gazetteer.folding import fold_parts, loose_key
-from gazetteer.place import KINDS, Place
+from gazetteer.place import Place
 from gazetteer.ranking import adjust
 from gazetteer.schema import ALT_SEPARATOR, PLACE_COLUMNS
 from gazetteer.store import connect, ensure_index
+from gazetteer.validation import check_text, checked_kinds, checked_point
+
+if TYPE_CHECKING:
+    from gazetteer.geometry import Area
 
 MAX_QUERY_LENGTH = 200
 """Longer queries are not place names: lookup returns [] for them."""
 _CANDIDATE_ROWS = 200
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _COLUMNS = ", ".join(f"p.{c.strip()}" for c in PLACE_COLUMNS.split(","))
+_MAX_SQL_INT = 2**63 - 1
+# containing(): most specific first.
+_SPECIFICITY = {"admin2": 0, "admin1": 1, "country": 2}
 
 
 class Gazetteer:
@@ -35,6 +45,13 @@ class Gazetteer:
 
     >>> Gazetteer().lookup("Idleb", kinds=["admin1"])[0].country_code   # doctest: +SKIP
     'SY'
+    >>> [p.display_name for p in Gazetteer().containing(31.58, 64.37)]   # doctest: +SKIP
+    ['Helmand', 'Afghanistan']
+
+    Lookups never read shapes: their places carry ``shape=None`` (``has_shape``
+    says whether there is one); :meth:`get`, :meth:`containing` and
+    :meth:`with_shapes` return places with their shape, and :meth:`shape` /
+    :meth:`shapes` return the geometries (decoded once, then cached).
     """
 
     def __init__(self, path: str | Path | None = None, *, progress: bool = False) -> None:
@@ -42,6 +59,7 @@ class Gazetteer:
         self._progress = progress
         self._db: sqlite3.Connection | None = None
         self._lock = threading.Lock()
+        self._areas = ShapeIndex(self._query)
 
     @property
     def path(self) -> Path:
@@ -56,9 +74,8 @@ class Gazetteer:
         ``country`` (ISO alpha-2) and ``kinds`` (see :data:`gazetteer.KINDS`) filter;
         each result carries ``score`` and ``matched_by``.
         """
-        if not isinstance(name, str):
-            raise InvalidQueryError(f"a place name must be a str, not {type(name).__name__}")
-        if not isinstance(limit, int) or limit < 1:
+        check_text(name, "a place name")
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
             raise InvalidQueryError(f"limit must be a positive int, not {limit!r}")
         if len(name) > MAX_QUERY_LENGTH:
             return []
@@ -80,24 +97,76 @@ class Gazetteer:
         return [places[pk].with_match(round(score, 4), matched_by) for score, matched_by, pk in ranked]
 
     def get(self, place_id: int | str) -> Place | None:
-        """The place with this GeoNames id (int or digits) or :attr:`Place.id` string, or None."""
-        if isinstance(place_id, bool) or not isinstance(place_id, (int, str)):
-            raise InvalidQueryError(f"a place id must be an int or str, not {type(place_id).__name__}")
-        if isinstance(place_id, int) or place_id.isdigit():
-            rows = self._query(f"SELECT {_COLUMNS} FROM places p WHERE p.geonameid = ? LIMIT 1", (int(place_id),))
-        else:
-            rows = self._query(f"SELECT {_COLUMNS} FROM places p WHERE p.id = ?", (place_id,))
-        return _place(rows[0]) if rows else None
+        """The place with this GeoNames id (int or digits) or :attr:`Place.id` string, with its
+        shape when it has one; None when there is no such place.
+
+        Raises :class:`~gazetteer.exc.InvalidQueryError` for anything else (an id
+        out of SQLite's integer range, a string that is not valid Unicode).
+        """
+        pk = self._pk(place_id)
+        if pk is None:
+            return None
+        place = self._places([pk])[pk]
+        return place.with_shape(self._areas.shapes([pk]).get(pk)) if place.has_shape else place
+
+    def shape(self, place_id: int | str) -> Area | None:
+        """The shape (shapely Polygon/MultiPolygon, lon/lat) of a place, or None when it has none."""
+        pk = self._pk(place_id)
+        return None if pk is None else self._areas.shapes([pk]).get(pk)
+
+    def shapes(self, place_ids: Iterable[str]) -> dict[str, Area]:
+        """:attr:`Place.id` -> shape for those of ``place_ids`` that have one (one query, cached)."""
+        ids = list(dict.fromkeys(place_ids))
+        for place_id in ids:
+            check_text(place_id, "a place id")
+        pks: dict[int, str] = {}
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start:start + CHUNK]
+            pks.update(self._query(f"SELECT pk, id FROM places WHERE id IN ({','.join('?' * len(chunk))})",
+                                   tuple(chunk)))
+        return {pks[pk]: shape for pk, shape in self._areas.shapes(list(pks)).items()}
+
+    def with_shapes(self, places: Iterable[Place]) -> list[Place]:
+        """``places`` as copies carrying their shapes (places without one come back as they are)."""
+        places = list(places)
+        found = self.shapes(p.id for p in places if p.has_shape and p.shape is None)
+        return [p.with_shape(found[p.id]) if p.id in found else p for p in places]
+
+    def containing(self, lat: float, lon: float) -> list[Place]:
+        """The areas whose shape covers (lat, lon), most specific first: province, then country.
+
+        Each place carries its shape. A point at sea, or outside every province,
+        gives no province (an empty list when outside every country too). The
+        first call loads every shape (about 0.3 s); later calls take microseconds.
+        """
+        lat, lon = checked_point(lat, lon)
+        found = self._areas.containing(lat, lon)
+        places = self._places([pk for pk, _ in found])
+        with_shape = [places[pk].with_shape(shape) for pk, shape in found if pk in places]
+        return sorted(with_shape, key=lambda p: (_SPECIFICITY.get(p.kind, 3), p.shape.area if p.shape else 0.0))
+
+    def matched_outlines(self) -> dict[str, Place]:
+        """Natural Earth admin-1 feature code (``adm1_code``) -> the place it was matched to (no shape)."""
+        rows = self._query("SELECT feature, place FROM outline_places", ())
+        places = self._places(sorted({pk for _, pk in rows}))
+        return {feature: places[pk] for feature, pk in rows}
+
+    def countries(self) -> list[Place]:
+        """Every country (no shapes), in ISO code order."""
+        return [_place(row) for row in self._query(
+            f"SELECT {_COLUMNS} FROM places p WHERE p.kind = 'country' ORDER BY p.country_code", ())]
+
+    def build_info(self) -> dict[str, Any]:
+        """What the index was built from and holds: ``fingerprint``, ``counts`` by kind, ``shapes``
+        (outline matching and repair counts), ``built_at``."""
+        meta = dict(self._query("SELECT key, value FROM meta", ()))
+        return {key: json.loads(value) if key in ("fingerprint", "counts", "shapes") else value
+                for key, value in meta.items()}
 
     def nearest(self, lat: float, lon: float, *, kinds: Iterable[str] = ("city",)) -> Place | None:
         """The place of one of ``kinds`` nearest to (lat, lon) by great-circle distance."""
-        try:
-            lat, lon = float(lat), float(lon)
-        except (TypeError, ValueError) as exc:
-            raise InvalidQueryError(f"coordinates must be numbers, not {lat!r}, {lon!r}") from exc
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise InvalidQueryError(f"coordinates out of range: {lat}, {lon}")
-        kinds = _checked_kinds(kinds)
+        lat, lon = checked_point(lat, lon)
+        kinds = checked_kinds(kinds)
         for band in (0.25, 1.0, 4.0, 16.0, 180.0):
             rows = []
             for kind in kinds:
@@ -113,21 +182,37 @@ class Gazetteer:
     def names(self, kinds: Iterable[str] = ("country", "admin1", "region", "continent")) -> Iterator[tuple[str, str]]:
         """Every surface name of countries, first-level divisions, regions and continents,
         as ``(name, matched_by)`` pairs (``matched_by`` tells demonyms apart)."""
-        kinds = _checked_kinds(kinds)
+        kinds = checked_kinds(kinds)
         marks = ",".join("?" * len(kinds))
         yield from self._query(
             f"SELECT DISTINCT s.name, s.matched_by FROM surfaces s JOIN places p ON p.pk = s.place"
             f" WHERE p.kind IN ({marks})", tuple(kinds))
 
+    def _pk(self, place_id: int | str) -> int | None:
+        if isinstance(place_id, bool) or not isinstance(place_id, (int, str)):
+            raise InvalidQueryError(f"a place id must be an int or str, not {type(place_id).__name__}")
+        if isinstance(place_id, str):
+            check_text(place_id, "a place id")
+        if isinstance(place_id, int) or (place_id.isascii() and place_id.isdigit()):
+            number = int(place_id)
+            if not -_MAX_SQL_INT <= number <= _MAX_SQL_INT:
+                raise InvalidQueryError(f"no place id is that large: {place_id!r}")
+            rows = self._query("SELECT pk FROM places WHERE geonameid = ? LIMIT 1", (number,))
+        else:
+            rows = self._query("SELECT pk FROM places WHERE id = ?", (place_id,))
+        return rows[0][0] if rows else None
+
     def _has_key(self, key: str) -> bool:
         return bool(self._query("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)))
 
     def _places(self, pks: list[int]) -> dict[int, Place]:
-        if not pks:
-            return {}
-        rows = self._query(f"SELECT p.pk, {_COLUMNS} FROM places p WHERE p.pk IN ({','.join('?' * len(pks))})",
-                           tuple(pks))
-        return {row[0]: _place(row[1:]) for row in rows}
+        found: dict[int, Place] = {}
+        for start in range(0, len(pks), CHUNK):
+            chunk = pks[start:start + CHUNK]
+            rows = self._query(f"SELECT p.pk, {_COLUMNS} FROM places p WHERE p.pk IN ({','.join('?' * len(chunk))})",
+                               tuple(chunk))
+            found.update((row[0], _place(row[1:])) for row in rows)
+        return found
 
     def close(self) -> None:
         """Close the index file (it reopens on the next query)."""
@@ -135,6 +220,7 @@ class Gazetteer:
             if self._db is not None:
                 self._db.close()
                 self._db = None
+        self._areas.clear()
 
     def _connection(self) -> tuple[sqlite3.Connection, Path]:
         with self._lock:
@@ -158,23 +244,18 @@ def _filters(country: str | None, kinds: Iterable[str] | None) -> tuple[str, tup
             raise InvalidQueryError(f"country must be an ISO 3166-1 alpha-2 code, not {country!r}")
         where, params = " AND country_code = ?", (country.upper(),)
     if kinds is not None:
-        kinds = _checked_kinds(kinds)
+        kinds = checked_kinds(kinds)
         where += f" AND kind IN ({','.join('?' * len(kinds))})"
         params += tuple(kinds)
     return where, params
 
 
-def _checked_kinds(kinds: Iterable[str]) -> tuple[str, ...]:
-    kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
-    unknown = [k for k in kinds if k not in KINDS]
-    if unknown or not kinds:
-        raise InvalidQueryError(f"kinds must be among {', '.join(KINDS)}; got {kinds!r}")
-    return kinds
-
-
 def _place(row: tuple) -> Place:
-    pid, geonameid, name, kind, cc, admin1, lat, lon, population, members, alternates = row
+    (pid, geonameid, name, kind, cc, admin1, lat, lon, population, members, alternates,
+     display_name, rep_lat, rep_lon) = row
     return Place(id=pid, geonameid=geonameid, name=name, kind=kind, country_code=cc, admin1=admin1,
                  lat=lat, lon=lon, population=population,
                  members=members.split(",") if members else (),
-                 alternate_names=alternates.split(ALT_SEPARATOR) if alternates else ())
+                 alternate_names=alternates.split(ALT_SEPARATOR) if alternates else (),
+                 display_name=display_name,
+                 representative_point=None if rep_lat is None else (rep_lat, rep_lon))

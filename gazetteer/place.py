@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gazetteer.exc import InvalidPlaceError
+
+if TYPE_CHECKING:  # shapely is imported only by code that loads shapes (importing it costs ~0.1 s)
+    from shapely.geometry import MultiPolygon, Polygon
 
 KINDS = ("country", "admin1", "admin2", "city", "region", "continent")
 """Every value :attr:`Place.kind` may take. Areas are all kinds but ``city``."""
@@ -22,15 +25,23 @@ class Place:
     the place answers that query and through which kind of name
     (``name``, ``alternate``, ``abbreviation``, ``demonym``, ``variant``).
 
-    >>> p = Place(id="geonames:1140026", geonameid=1140026, name="Herat", kind="city",
-    ...           country_code="AF", admin1="Herat", lat=34.34817, lon=62.19967)
-    >>> p.__geo_interface__["coordinates"]
-    (62.19967, 34.34817)
+    Areas with an outline (provinces, countries) know a point inside it
+    (:attr:`representative_point`) and whether the index holds their shape
+    (:attr:`has_shape`). The shape itself is loaded only on request: places
+    from :meth:`~gazetteer.Gazetteer.lookup` carry ``shape=None``;
+    :meth:`~gazetteer.Gazetteer.get`, :meth:`~gazetteer.Gazetteer.containing`
+    and :meth:`~gazetteer.Gazetteer.with_shapes` return places with it.
+
+    >>> p = Place(id="geonames:1140026", geonameid=1140026, name="Herāt", kind="city",
+    ...           country_code="AF", admin1="Herāt", lat=34.34817, lon=62.19967, display_name="Herat")
+    >>> p.__geo_interface__["coordinates"], p.display_name, p.representative_point
+    ((62.19967, 34.34817), 'Herat', (34.34817, 62.19967))
     """
 
     __slots__ = (
         "_id", "_geonameid", "_name", "_kind", "_country_code", "_admin1", "_lat", "_lon",
-        "_population", "_alternate_names", "_members", "_score", "_matched_by",
+        "_population", "_alternate_names", "_members", "_score", "_matched_by", "_display_name",
+        "_representative_point", "_shape",
     )
 
     def __init__(
@@ -49,6 +60,9 @@ class Place:
         members: Iterable[str] = (),
         score: float | None = None,
         matched_by: str | None = None,
+        display_name: str | None = None,
+        representative_point: tuple[float, float] | None = None,
+        shape: Polygon | MultiPolygon | None = None,
     ) -> None:
         if kind not in KINDS:
             raise InvalidPlaceError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
@@ -57,14 +71,25 @@ class Place:
             raise InvalidPlaceError(f"latitude must be within ±90, not {lat!r} ({name!r})")
         if not (math.isfinite(lon) and -180.0 <= lon <= 180.0):
             raise InvalidPlaceError(f"longitude must be within ±180, not {lon!r} ({name!r})")
+        _check_shape(shape)
+        if representative_point is None and shape is not None and not shape.is_empty:
+            inside = shape.representative_point()
+            representative_point = (inside.y, inside.x)
+        if representative_point is not None:
+            representative_point = _checked_point(representative_point, name)
         values = (id, geonameid, name, kind, country_code, admin1, lat, lon, population,
-                  tuple(alternate_names), tuple(members), score, matched_by)
+                  tuple(alternate_names), tuple(members), score, matched_by, display_name or name,
+                  representative_point, shape)
         for slot, value in zip(Place.__slots__, values):
             object.__setattr__(self, slot, value)
 
     id = property(lambda self: self._id, doc="Stable id: ``geonames:N``, or ``region:slug`` for curated regions.")
     geonameid = property(lambda self: self._geonameid, doc="GeoNames id, or None when GeoNames has none.")
-    name = property(lambda self: self._name, doc="Preferred English name.")
+    name = property(lambda self: self._name, doc="GeoNames' name (a transliteration for some: Ḩalab, Paktiyā).")
+    display_name = property(lambda self: self._display_name,
+                            doc="Name in English as news writes it (Aleppo, Paktia); :attr:`name` when none is known.")
+    shape = property(lambda self: self._shape,
+                     doc="The area's shapely Polygon/MultiPolygon (lon/lat) when loaded with it, else None.")
     kind = property(lambda self: self._kind, doc="One of :data:`KINDS`.")
     country_code = property(lambda self: self._country_code, doc="ISO 3166-1 alpha-2, None for regions and continents.")
     admin1 = property(lambda self: self._admin1, doc="Name of the first-level division it lies in, or None.")
@@ -82,17 +107,37 @@ class Place:
         return self._kind in AREA_KINDS
 
     @property
+    def has_shape(self) -> bool:
+        """True when the index holds an outline of this place (loaded or not)."""
+        return self._representative_point is not None
+
+    @property
+    def representative_point(self) -> tuple[float, float]:
+        """(lat, lon) inside the shape for places with one (Natural Earth's label point when it
+        lies inside), else the place's own point."""
+        return self._representative_point or (self._lat, self._lon)
+
+    @property
     def __geo_interface__(self) -> dict[str, Any]:
-        """GeoJSON Point geometry (RFC 7946: longitude first)."""
+        """GeoJSON geometry (RFC 7946, longitude first): the shape when loaded, else the Point."""
+        if self._shape is not None:
+            geometry: dict[str, Any] = self._shape.__geo_interface__
+            return geometry
         return {"type": "Point", "coordinates": (self._lon, self._lat)}
 
     def with_match(self, score: float, matched_by: str) -> Place:
         """Return a copy carrying a lookup's ``score`` and ``matched_by``."""
+        return self._copy(_score=score, _matched_by=matched_by)
+
+    def with_shape(self, shape: Polygon | MultiPolygon | None) -> Place:
+        """Return a copy carrying ``shape`` (see :meth:`gazetteer.Gazetteer.with_shapes`)."""
+        _check_shape(shape)
+        return self._copy(_shape=shape)
+
+    def _copy(self, **changes: Any) -> Place:
         copy = object.__new__(Place)
         for slot in Place.__slots__:
-            object.__setattr__(copy, slot, getattr(self, slot))
-        object.__setattr__(copy, "_score", score)
-        object.__setattr__(copy, "_matched_by", matched_by)
+            object.__setattr__(copy, slot, changes[slot] if slot in changes else getattr(self, slot))
         return copy
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
@@ -106,6 +151,7 @@ class Place:
             "id": self._id,
             "geonameid": self._geonameid,
             "name": self._name,
+            "display_name": self._display_name,
             "kind": self._kind,
             "country_code": self._country_code,
             "admin1": self._admin1,
@@ -133,6 +179,22 @@ class Place:
 
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"Place is immutable: cannot delete {name!r}")
+
+
+def _check_shape(shape: object) -> None:
+    # By geometry type, not isinstance, so this module need not import shapely.
+    if shape is not None and getattr(shape, "geom_type", None) not in ("Polygon", "MultiPolygon"):
+        raise InvalidPlaceError(f"shape must be a shapely Polygon or MultiPolygon, not {type(shape).__name__}")
+
+
+def _checked_point(point: tuple[float, float], name: str) -> tuple[float, float]:
+    try:
+        lat, lon = (float(v) for v in point)
+    except (TypeError, ValueError) as exc:
+        raise InvalidPlaceError(f"representative_point must be (lat, lon), not {point!r} ({name!r})") from exc
+    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
+        raise InvalidPlaceError(f"representative_point out of range: {point!r} ({name!r})")
+    return lat, lon
 
 
 def _restore(*values: Any) -> Place:

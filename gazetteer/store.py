@@ -9,15 +9,18 @@ import os
 import sqlite3
 from pathlib import Path
 
-from gazetteer.exc import IndexCorruptError
+from gazetteer.exc import CacheNotWritableError, IndexCorruptError
 from gazetteer.schema import SCHEMA_VERSION
 from gazetteer.sources.packages import CURATED_DIR, source_versions
+from gazetteer.sources.shapes import PACKAGE as SHAPES_PACKAGE
+from gazetteer.sources.shapes import shapes_version
 
 CACHE_ENV = "MAPVIEW_CACHE_DIR"
 INDEX_NAME = "gazetteer.sqlite"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 # Files whose change changes what the index holds: a new build is due when they change.
-_BUILD_CODE = ("folding.py", "ranking.py", "schema.py", "build.py", "sources")
+_BUILD_CODE = ("folding.py", "ranking.py", "schema.py", "build.py", "geometry.py", "outlines.py", "display.py",
+               "sources")
 
 
 def cache_dir() -> Path:
@@ -34,7 +37,10 @@ def default_index_path() -> Path:
 
 
 def fingerprint() -> dict[str, str]:
-    """Versions of the source packages and a hash of our curated tables and build code."""
+    """Versions of the source packages and shapes file, and a hash of our curated tables and build code.
+
+    Raises :class:`~gazetteer.exc.SourceMissingError` when a source is not installed.
+    """
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
     files = sorted(CURATED_DIR.glob("*.tsv"))
@@ -44,7 +50,8 @@ def fingerprint() -> dict[str, str]:
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
-    return {**source_versions(), "schema": SCHEMA_VERSION, "build": digest.hexdigest()[:16]}
+    return {**source_versions(), SHAPES_PACKAGE: shapes_version(), "schema": SCHEMA_VERSION,
+            "build": digest.hexdigest()[:16]}
 
 
 def problem_with(path: Path, expected: dict[str, str]) -> str | None:
@@ -88,8 +95,15 @@ def ensure_index(path: Path | None = None, *, progress: bool = False, force: boo
     reason = "forced" if force else problem_with(path, expected)
     if reason is None:
         return path, None
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.parent / f".{path.name}.lock", "w") as lock:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = open(path.parent / f".{path.name}.lock", "w")
+    except OSError as exc:
+        raise CacheNotWritableError(
+            f"the gazetteer index at {path} is {reason} and cannot be built there ({exc.strerror or exc}); "
+            f"set {CACHE_ENV} to a writable folder (or pass --index PATH) and run "
+            "`python -m gazetteer build`") from exc
+    with lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not force and problem_with(path, expected) is None:
             return path, None

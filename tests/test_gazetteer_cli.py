@@ -27,9 +27,9 @@ def test_lookup_with_country_filter(gazetteer):
     assert {p["country_code"] for p in json.loads(result.stdout)} == {"US"}
 
 
-def test_bad_country_is_one_clean_error_line(gazetteer):
+def test_bad_country_is_one_clean_error_line_and_status_2(gazetteer):
     result = run("--index", str(gazetteer.path), "lookup", "Paris", "--country", "France")
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert result.stderr.startswith("gazetteer: error:") and "Traceback" not in result.stderr
 
 

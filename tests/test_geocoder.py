@@ -47,3 +47,26 @@ def test_reverse_returns_the_nearest_populated_place(geocoder):
 def test_reverse_refuses_non_points(geocoder):
     with pytest.raises((InvalidQueryError, ValueError)):
         geocoder.reverse("not a point")
+
+
+def test_geopy_common_keywords_are_accepted(geocoder):
+    location = geocoder.geocode("Hirat", timeout=5, language="en", country="AF", exactly_one=True)
+    assert location.raw["country_code"] == "AF" and location.raw["display_name"] == "Herat"
+    assert geocoder.reverse((34.348, 62.2), timeout=5, language="en").raw["kind"] == "city"
+
+
+def test_reverse_answers_with_the_province_and_country_when_asked(geocoder):
+    locations = geocoder.reverse((31.58, 64.37), exactly_one=False, kinds=("admin1", "country"))
+    assert [loc.raw["display_name"] for loc in locations] == ["Helmand", "Afghanistan"]
+    everything = geocoder.reverse((31.58, 64.37), exactly_one=False, kinds=("city", "admin1", "country"))
+    assert [loc.raw["kind"] for loc in everything] == ["city", "admin1", "country"]
+    assert geocoder.reverse((31.58, 64.37), kinds="admin1").raw["display_name"] == "Helmand"
+
+
+def test_reverse_at_sea_has_no_province(geocoder):
+    assert geocoder.reverse((0.0, -30.0), kinds=("admin1",)) is None
+
+
+def test_reverse_refuses_kinds_it_cannot_answer(geocoder):
+    with pytest.raises(InvalidQueryError):
+        geocoder.reverse((31.58, 64.37), kinds=("region",))

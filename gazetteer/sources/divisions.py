@@ -45,6 +45,7 @@ def read_divisions(tables: CityTables) -> tuple[list[Entry], dict[str, str]]:
             id=geonames_id(sub.geonames_id), geonameid=sub.geonames_id, name=sub.name, kind=kind,
             country_code=code, admin1=admin1, lat=point[0], lon=point[1],
             population=area.population if area and area.population else None,
+            iso_code=sub.iso_code or None, english_name=(csc or {}).get("name") or None,
         )
         entry.add_names([sub.name], "name")
         entry.add_names(sub.aliases, "alternate")

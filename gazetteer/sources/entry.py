@@ -10,7 +10,9 @@ class Entry:
     """One place with every name it answers to, before it is written to the index.
 
     ``names`` pairs a surface name with how it names the place: ``name``,
-    ``alternate``, ``abbreviation`` or ``demonym``.
+    ``alternate``, ``abbreviation`` or ``demonym``. ``iso_code`` (ISO 3166-2)
+    and ``english_name`` (countrystatecity's) are known for divisions only;
+    ``display_name`` is chosen by :mod:`gazetteer.display` before writing.
     """
 
     id: str
@@ -25,6 +27,9 @@ class Entry:
     members: tuple[str, ...] = ()
     capital: bool = False
     names: list[tuple[str, str]] = field(default_factory=list)
+    iso_code: str | None = None
+    english_name: str | None = None
+    display_name: str | None = None
 
     def add_names(self, names, matched_by: str) -> None:
         """Add each non-empty name in ``names`` under ``matched_by``."""
