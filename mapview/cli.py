@@ -1,61 +1,66 @@
-"""``python -m mapview parse PATH... [-o OUT] [--format jsonl|geojson|csv]``."""
+"""``python -m mapview parse PATH... [-o OUT] [--format jsonl|geojson|csv] [--processes N]``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from contextlib import nullcontext
-from pathlib import Path
+from contextlib import closing
 
-from gazetteer import GazetteerError
-
-from mapview.cli_workspace import add_commands
-from mapview.documents import load_documents
-from mapview.exc import DocumentError, MapviewError
-from mapview.export import EXPORT_FORMATS, write
-
-_SUFFIX_FORMAT = {".jsonl": "jsonl", ".geojson": "geojson", ".json": "geojson", ".csv": "csv"}
+from mapview import exit_codes
+from mapview.cli_workspace import add_commands, output_format
+from mapview.export import EXPORT_FORMATS
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI. Exit 0 when every file parsed, 1 when some were skipped (each named on
-    stderr; the rest are written), 2 on a usage or setup error."""
+    """Run the CLI and return its exit code (see :mod:`mapview.exit_codes`)."""
     args = _parser().parse_args(argv)
-    try:
-        return args.run(args)
-    except (MapviewError, GazetteerError, OSError) as exc:
-        print(f"mapview: error: {exc}", file=sys.stderr)
-        return 2
+    return exit_codes.guarded(lambda: args.run(args))
 
 
 def _parse(args: argparse.Namespace) -> int:
+    from mapview.console import ConsoleReport
+    from mapview.documents import SUPPORTED_EXTENSIONS, load_documents
+    from mapview.export import write
+    from mapview.output import atomic_output, check_output_path
     from mapview.pipeline import parse_documents
 
-    fmt = args.format or _SUFFIX_FORMAT.get(Path(args.output).suffix.lower() if args.output else "", "jsonl")
-    if fmt not in EXPORT_FORMATS:
-        raise MapviewError(f"unknown format {fmt!r} (one of {', '.join(EXPORT_FORMATS)})")
-    skipped: list[DocumentError] = []
+    fmt = args.format or output_format(args.output)
+    if args.output is not None:
+        check_output_path(args.output, args.paths, read_extensions=SUPPORTED_EXTENSIONS)
+    report = ConsoleReport()
+    documents = load_documents(args.paths, on_error=report.skip, on_notice=report.note)
+    stream = parse_documents(documents, processes=args.processes, progress=not args.quiet,
+                             on_error=report.skip, on_notice=report.note)
+    with closing(stream):  # an interrupt or error stops the worker processes at once
+        if args.output is None:
+            write(report.counting(stream), sys.stdout, fmt)
+            return report.exit_code()
+        with atomic_output(args.output) as out:
+            write(report.counting(stream), out, fmt)  # type: ignore[arg-type]
+            if report.skipped and not report.done:
+                out.discard()  # every input failed: an empty result must not replace the last good one
+                print(f"mapview: nothing could be parsed: {args.output} was left as it was", file=sys.stderr)
+    return report.exit_code()
 
-    def report(error: DocumentError) -> None:
-        skipped.append(error)
-        print(f"mapview: skipped: {error}", file=sys.stderr)
 
-    documents = load_documents(args.paths, on_error=report)
-    parsed = parse_documents(documents, processes=args.processes, progress=not args.quiet)
-    target = open(args.output, "w", encoding="utf-8", newline="") if args.output else nullcontext(sys.stdout)
-    with target as fp:
-        write(parsed, fp, fmt)
-    return 1 if skipped else 0
+def _processes(value: str) -> int:
+    count = int(value)
+    if count < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return count
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m mapview", description="Find and map the places documents name.")
+    parser = argparse.ArgumentParser(prog="python -m mapview", description="Find and map the places documents name.",
+                                     epilog=exit_codes.HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
-    parse = sub.add_parser("parse", help="geoparse files, folders or JSONL corpora")
+    parse = sub.add_parser("parse", help="geoparse files, folders or JSONL corpora", epilog=exit_codes.HELP,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
     parse.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder, or a .jsonl of records with 'text'")
-    parse.add_argument("-o", "--output", help="output file (default: standard output)")
+    parse.add_argument("-o", "--output", help="output file, replaced only when the run succeeds (default: stdout)")
     parse.add_argument("--format", choices=EXPORT_FORMATS, help="default: from the output's suffix, else jsonl")
-    parse.add_argument("--processes", type=int, default=1, help="recognition worker processes (default 1)")
+    parse.add_argument("--processes", type=_processes, default=None, metavar="N",
+                       help="parsing processes (default: one per core; 1 parses in this process)")
     parse.add_argument("--quiet", action="store_true", help="no progress bar")
     parse.set_defaults(run=_parse)
     add_commands(sub)

@@ -5,7 +5,11 @@ Supported: ``.txt`` and ``.md`` (text as-is), ``.html``/``.htm`` (visible text,
 ``.jsonl`` (one such record per line). Records may carry ``id``, ``title``,
 ``source``, ``url`` and ``date``, or ``meta.title`` / ``meta.url`` as the
 evaluation corpora do. Text is kept exactly (offsets refer to it); only a
-leading byte-order mark is dropped.
+leading byte-order mark is dropped, and lone surrogates (which no encoder
+accepts) become U+FFFD, reported as a ``repaired`` notice.
+
+Nothing bad costs more than itself: a bad file, JSONL line or item of a JSON
+list is reported (file, line or item) and the rest is read.
 """
 
 from __future__ import annotations
@@ -13,59 +17,70 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import io
-import json
 import os
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path, PurePath
+from pathlib import PurePath
 from typing import IO, Any
 
+from mapview import json_records
 from mapview.encodings import bom_encoding, decode_text
-from mapview.exc import DocumentError, InvalidRecordError, UnsupportedFormatError
+from mapview.exc import DocumentError, InvalidRecordError, RecordTooDeepError, UnsupportedFormatError
 from mapview.html_text import declared_charset, html_to_text
-from mapview.records import Document
+from mapview.input_files import InputFile, input_files, open_regular
+from mapview.records import Document, Origin
+from mapview.text_repair import Notice, repair_fields, repair_notice
 
 SUPPORTED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
 """File name endings the loaders read (case-insensitive)."""
 
 ErrorHandler = Callable[[DocumentError], None]
+NoticeHandler = Callable[[Notice], None]
 _FIELDS = ("title", "source", "url", "date")
 
 
 def load_documents(
-    paths: Iterable[str | os.PathLike[str]], *, on_error: ErrorHandler | None = None
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], *,
+    on_error: ErrorHandler | None = None, on_notice: NoticeHandler | None = None,
 ) -> Iterator[Document]:
     """Stream the documents in files and folders, one at a time.
 
-    Folders are read recursively in sorted order, skipping hidden entries and
-    unsupported file types. Ids are unique within one call: a record's ``id``;
-    else the file name (the path relative to a folder given), with ``#N`` for
-    the N-th record of a JSON list or the record on line N of a JSONL file;
-    a repeated id gets ``~2``, ``~3``... Title defaults to the file stem and
-    source to the file name.
+    Folders are read recursively in sorted order, skipping hidden entries;
+    links are followed once (see :mod:`mapview.input_files`). Ids are unique
+    within one call: a record's ``id``; else the file name (the path relative
+    to a folder given), with ``#N`` for the N-th record of a JSON list or the
+    record on line N of a JSONL file; a repeated id gets ``~2``, ``~3``...
+    Title defaults to the file stem and source to the file name. Each
+    document's ``origin`` says where it was read.
 
     Parameters
     ----------
     paths : iterable of path-like
         Files and folders (a single path is accepted too).
     on_error : callable, optional
-        Receives each :class:`~mapview.exc.DocumentError` (a binary or unreadable
-        file, an invalid record) and loading goes on; without it the error is raised.
+        Receives each :class:`~mapview.exc.DocumentError` (a missing, binary,
+        unreadable or special file, an invalid record) and loading goes on;
+        without it the error is raised.
+    on_notice : callable, optional
+        Receives each :class:`~mapview.text_repair.Notice`: fields repaired,
+        files of other types passed over in folders, files reached twice.
 
     >>> docs = list(load_documents(["../shared/seeds"]))  # doctest: +SKIP
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    report = _reporter(on_error)
     seen: set[str] = set()
-    for path in paths:
-        for file_path, name in _files(os.fspath(path), on_error):
-            try:
-                for document in _file_documents(file_path, name, on_error):
-                    yield with_unique_id(document, seen)
-            except DocumentError as error:
-                _report(error, on_error)
+    for file in input_files(paths, extensions=SUPPORTED_EXTENSIONS, on_error=report, on_notice=on_notice):
+        try:
+            for document in _file_documents(file, report):
+                yield with_unique_id(admitted(document, on_notice), seen)
+        except DocumentError as error:
+            report(error)
 
 
-def documents_from_upload(name: str, data: bytes, *, on_error: ErrorHandler | None = None) -> list[Document]:
+def documents_from_upload(
+    name: str, data: bytes, *, on_error: ErrorHandler | None = None, on_notice: NoticeHandler | None = None,
+) -> list[Document]:
     """The documents in an uploaded file; its type is taken from ``name``.
 
     Raises
@@ -75,10 +90,13 @@ def documents_from_upload(name: str, data: bytes, *, on_error: ErrorHandler | No
     DocumentError
         When the data is binary or (without ``on_error``) a record is invalid.
     """
+    report = _reporter(on_error)
     extension = _extension(name, path=name)
     if extension == ".jsonl":
-        return list(_jsonl_documents(io.BytesIO(data), name, name, on_error))
-    return list(_bytes_documents(data, extension, name, name))
+        found = _jsonl_documents(io.BytesIO(data), name, name, report)
+    else:
+        found = _bytes_documents(data, extension, name, name, report)
+    return [admitted(document, on_notice) for document in found]
 
 
 def documents_from_text(
@@ -89,6 +107,7 @@ def documents_from_text(
     source: str | None = None,
     url: str | None = None,
     date: str | None = None,
+    on_notice: NoticeHandler | None = None,
 ) -> list[Document]:
     """Pasted text as a one-document list, so it is handled like an upload.
 
@@ -98,18 +117,28 @@ def documents_from_text(
     >>> documents_from_text("Fighting in Herat\\n\\nMore text.")[0].title
     'Fighting in Herat'
     """
+    pasted = Document(id=id or "pasted text", text=text, title=title, source=source, url=url, date=date)
+    document = admitted(pasted, on_notice)
+    text = document.text
     if id is None:
-        id = "pasted-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+        document = dataclasses.replace(document, id="pasted-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10])
     if title is None:
         first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-        title = (first[:79] + "…" if len(first) > 80 else first) or None
-    return [Document(id=id, text=text, title=title, source=source, url=url, date=date)]
+        document = dataclasses.replace(document, title=(first[:79] + "…" if len(first) > 80 else first) or None)
+    return [document]
 
 
-def _report(error: DocumentError, on_error: ErrorHandler | None) -> None:
-    if on_error is None:
-        raise error
-    on_error(error)
+def admitted(document: Document, on_notice: NoticeHandler | None = None) -> Document:
+    """``document`` with lone surrogates repaired in every field; a repair is told to ``on_notice``.
+
+    Every loader passes its documents through here; :func:`mapview.parse_documents`
+    does too, for documents made by hand.
+    """
+    fixed, counts = repair_fields(document)
+    if counts and on_notice is not None:
+        where = None if document.origin is None else str(document.origin)
+        on_notice(repair_notice(fixed.id, counts, where=where))
+    return fixed
 
 
 def with_unique_id(document: Document, seen: set[str]) -> Document:
@@ -122,31 +151,13 @@ def with_unique_id(document: Document, seen: set[str]) -> Document:
     return document if id == document.id else dataclasses.replace(document, id=id)
 
 
-def _files(path: str, on_error: ErrorHandler | None) -> Iterator[tuple[str, str]]:
-    """(file path, name used for ids) of a file, or of a folder's supported files."""
-    if os.path.isdir(path):
-        root = Path(path)
-        for file_path in _walk(root, on_error):
-            yield str(file_path), file_path.relative_to(root).as_posix()
-    elif os.path.exists(path):
-        yield path, os.path.basename(path)
-    else:
-        _report(DocumentError(f"{path}: no such file or folder", path=path), on_error)
+def _reporter(on_error: ErrorHandler | None) -> ErrorHandler:
+    def report(error: DocumentError) -> None:
+        if on_error is None:
+            raise error
+        on_error(error)
 
-
-def _walk(folder: Path, on_error: ErrorHandler | None) -> Iterator[Path]:
-    try:
-        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-    except OSError as error:
-        _report(DocumentError(f"{folder}: cannot list folder ({error.strerror})", path=str(folder)), on_error)
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(Path(entry.path), on_error)
-        elif entry.is_file() and entry.name.lower().endswith(SUPPORTED_EXTENSIONS):
-            yield Path(entry.path)
+    return report
 
 
 def _extension(name: str, *, path: str) -> str:
@@ -157,38 +168,41 @@ def _extension(name: str, *, path: str) -> str:
     return extension
 
 
-def _file_documents(path: str, name: str, on_error: ErrorHandler | None) -> Iterator[Document]:
-    extension = _extension(name, path=path)
+def _file_documents(file: InputFile, report: ErrorHandler) -> Iterator[Document]:
+    extension = _extension(file.name, path=file.path)
     try:
-        with open(path, "rb") as file:
+        with open(open_regular(file.path), "rb") as stream:
             if extension == ".jsonl":
-                yield from _jsonl_documents(file, name, path, on_error)
+                yield from _jsonl_documents(stream, file.name, file.path, report)
             else:
-                yield from _bytes_documents(file.read(), extension, name, path)
+                yield from _bytes_documents(stream.read(), extension, file.name, file.path, report)
     except OSError as error:
-        raise DocumentError(f"{path}: cannot read ({error.strerror or error})", path=path) from error
+        raise DocumentError(f"{file.path}: cannot read ({error.strerror or error})", path=file.path) from error
 
 
-def _bytes_documents(data: bytes, extension: str, name: str, path: str) -> Iterator[Document]:
+def _bytes_documents(data: bytes, extension: str, name: str, path: str, report: ErrorHandler) -> Iterator[Document]:
     defaults = {"title": PurePath(name).stem, "source": PurePath(name).name}
+    origin = Origin(path)
     if extension in (".html", ".htm"):
         page = html_to_text(decode_text(data, path=path, declared=declared_charset(data)).text)
-        yield Document(id=name, text=page.text, **{**defaults, "title": page.title or defaults["title"]})
+        title = page.title or defaults["title"]
+        yield Document(id=name, text=page.text, **{**defaults, "title": title}, origin=origin)
     elif extension == ".json":
-        try:
-            value = json.loads(decode_text(data, path=path).text)
-        except ValueError as error:
-            raise InvalidRecordError(f"{path}: invalid JSON ({error})", path=path) from error
-        if isinstance(value, list):
-            for n, record in enumerate(value, 1):
-                yield _record_document(record, f"{name}#{n}", defaults, path, f"item {n}")
-        else:
-            yield _record_document(value, name, defaults, path, None)
+        for item in json_records.items(decode_text(data, path=path).text):
+            where = Origin(path, item=item.item)
+            if item.problem is not None:
+                report(_record_error(item, where))
+                continue
+            try:
+                yield _record_document(item.value, name if item.item is None else f"{name}#{item.item}",
+                                       defaults, where)
+            except InvalidRecordError as error:
+                report(error)
     else:
-        yield Document(id=name, text=decode_text(data, path=path).text, **defaults)
+        yield Document(id=name, text=decode_text(data, path=path).text, **defaults, origin=origin)
 
 
-def _jsonl_documents(file: IO[bytes], name: str, path: str, on_error: ErrorHandler | None) -> Iterator[Document]:
+def _jsonl_documents(file: IO[bytes], name: str, path: str, report: ErrorHandler) -> Iterator[Document]:
     defaults = {"source": PurePath(name).name}
     lines: Iterable[bytes] = file
     head = file.peek(4) if isinstance(file, io.BufferedReader) else file.read(4)
@@ -197,35 +211,37 @@ def _jsonl_documents(file: IO[bytes], name: str, path: str, on_error: ErrorHandl
     encoding = bom_encoding(head)
     if encoding not in (None, "utf-8-sig"):  # UTF-16/32 lines cannot be split as bytes
         text = decode_text(file.read(), path=path).text
-        lines = (line.encode("utf-8") for line in text.split("\n"))
+        lines = (line.encode("utf-8", "surrogatepass") for line in text.split("\n"))
     for number, raw in enumerate(lines, 1):
         if not raw.strip() or (number == 1 and raw.strip() == b"\xef\xbb\xbf"):
             continue
+        where = Origin(path, line=number)
         try:
-            record = json.loads(decode_text(raw, path=f"{path}:{number}").text)
-            yield _record_document(record, f"{name}#{number}", defaults, path, number)
-        except ValueError as error:  # DocumentError is a ValueError too
-            message = str(error) if isinstance(error, DocumentError) else f"invalid JSON ({error})"
-            if not message.startswith(f"{path}:"):
-                message = f"{path}:{number}: {message}"
-            _report(InvalidRecordError(message, path=path, line=number), on_error)
+            item = json_records.loads(decode_text(raw, path=f"{path}:{number}").text)
+            if item.problem is not None:
+                raise _record_error(item, where)
+            yield _record_document(item.value, f"{name}#{number}", defaults, where)
+        except DocumentError as error:
+            report(error if error.line else InvalidRecordError(str(error), path=path, line=number))
 
 
-def _record_document(
-    record: Any, default_id: str, defaults: dict[str, str], path: str, where: int | str | None
-) -> Document:
-    place = f"{path}:{where}" if isinstance(where, int) else f"{path} ({where})" if where else path
+def _record_error(item: json_records.JsonItem, where: Origin) -> InvalidRecordError:
+    error = RecordTooDeepError if item.too_deep else InvalidRecordError
+    return error(f"{where}: {item.problem}", path=where.path, line=where.line)
+
+
+def _record_document(record: Any, default_id: str, defaults: dict[str, str], where: Origin) -> Document:
     if not isinstance(record, dict):
-        raise InvalidRecordError(f"{place}: a record must be a JSON object", path=path)
+        raise InvalidRecordError(f"{where}: a record must be a JSON object", path=where.path, line=where.line)
     text = record.get("text")
     if not isinstance(text, str):
-        raise InvalidRecordError(f"{place}: record has no string 'text'", path=path)
+        raise InvalidRecordError(f"{where}: record has no string 'text'", path=where.path, line=where.line)
     meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
     fields = {key: _optional_str(record.get(key, meta.get(key))) for key in _FIELDS}
     for key, value in defaults.items():
         fields[key] = fields[key] if fields[key] is not None else value
     record_id = record.get("id")
-    return Document(id=default_id if record_id is None else str(record_id), text=text, **fields)
+    return Document(id=default_id if record_id is None else str(record_id), text=text, **fields, origin=where)
 
 
 def _optional_str(value: Any) -> str | None:

@@ -3,6 +3,9 @@
 Order tried: a byte-order mark (UTF-8, UTF-16, UTF-32), then strict UTF-8, then
 an encoding the document declares (HTML ``<meta charset>``), then cp1252, and
 finally latin-1, which decodes any byte. Data that looks binary is refused.
+Encoded surrogates (half a UTF-16 pair, in UTF-8 or UTF-16 data) decode to
+lone surrogate code points, which the loaders then repair
+(:mod:`mapview.text_repair`) rather than losing the file.
 """
 
 from __future__ import annotations
@@ -76,6 +79,8 @@ def decode_text(data: bytes, *, path: str | None = None, declared: str | None = 
     -------
     DecodedText
         ``text`` is exact (newlines untouched); ``encoding`` names the codec used.
+        It may hold lone surrogates (encoded halves of a pair): repair it with
+        :func:`mapview.text_repair.repair_text`.
 
     Raises
     ------
@@ -89,7 +94,7 @@ def decode_text(data: bytes, *, path: str | None = None, declared: str | None = 
     encoding = bom_encoding(data)
     if encoding is not None and encoding != "utf-8-sig":
         try:
-            return DecodedText(data.decode(encoding), encoding)
+            return DecodedText(data.decode(encoding, "surrogatepass"), encoding)
         except UnicodeDecodeError as error:
             raise DocumentError(f"{where}: invalid {encoding} data ({error.reason})", path=path) from error
     if looks_binary(data):
@@ -97,7 +102,7 @@ def decode_text(data: bytes, *, path: str | None = None, declared: str | None = 
     candidates = ["utf-8-sig", *_known_codec(declared), *_FALLBACKS]
     for encoding in candidates:
         try:
-            text = data.decode(encoding)
+            text = data.decode(encoding, "surrogatepass" if encoding == "utf-8-sig" else "strict")
         except UnicodeDecodeError:
             continue
         if encoding == "utf-8-sig" and not data.startswith(codecs.BOM_UTF8):

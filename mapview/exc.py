@@ -8,26 +8,50 @@ class MapviewError(Exception):
 
 
 class DocumentError(MapviewError, ValueError):
-    """Raised when a document cannot be read: binary, unreadable, or an invalid record.
+    """Raised (or reported) when a document cannot be read or parsed.
 
-    ``path`` names the file (None for in-memory input).
+    ``path`` names the file (None for in-memory input), ``line`` the JSONL line,
+    ``document_id`` the document once it has one. The message and these fields
+    are valid Unicode (lone surrogates of odd file names are shown as U+FFFD).
     """
 
-    def __init__(self, message: str, *, path: str | None = None) -> None:
-        super().__init__(message)
-        self.path = path
+    def __init__(
+        self, message: str, *, path: str | None = None, line: int | None = None, document_id: str | None = None
+    ) -> None:
+        from mapview.text_repair import repaired  # a file name that is not UTF-8 must not poison the message
+
+        super().__init__(repaired(message))
+        self.path = None if path is None else repaired(path)
+        self.line = line
+        self.document_id = None if document_id is None else repaired(document_id)
 
 
 class InvalidRecordError(DocumentError):
     """Raised when a JSON or JSONL record is malformed; ``line`` is its JSONL line number."""
 
-    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
-        super().__init__(message, path=path)
-        self.line = line
+
+class RecordTooDeepError(InvalidRecordError):
+    """Raised when a JSON value nests deeper than :data:`mapview.json_records.MAX_DEPTH`."""
 
 
 class UnsupportedFormatError(DocumentError):
     """Raised when a file's type is not one the loaders read."""
+
+
+class NotRegularFileError(DocumentError):
+    """Raised when a path is a named pipe, socket or device, or a symbolic link to nothing: never opened."""
+
+
+class DocumentParseError(DocumentError):
+    """Reported when a document was read but could not be parsed (a bug, or its worker process died)."""
+
+
+class WorkerSetupError(MapviewError, RuntimeError):
+    """Raised when a parsing process cannot build its geoparser (no spaCy model, no gazetteer index)."""
+
+
+class OutputError(MapviewError, ValueError):
+    """Raised when an output path is refused: it is one of the inputs, or a file a folder given would read."""
 
 
 class ExportError(MapviewError, ValueError):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
@@ -27,7 +28,13 @@ CSV_COLUMNS = (
     "geonameid", "place_name", "kind", "country_code", "lat", "lon", "confidence", "label", "resolved_by",
     "alternatives",
 )
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# OWASP's rule: a cell a spreadsheet would run as a formula starts with = + - @ tab or CR, also
+# after characters a spreadsheet skips or shows as nothing (spaces of every kind, NUL and other
+# controls, zero-width and direction marks, the byte-order mark), and in full-width or small forms.
+_FORMULA = re.compile(
+    "[\\s\x00-\x1f\x7f\u00ad\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff]*"
+    "[=+\\-@\t\r\uff1d\uff0b\uff0d\uff20\ufe62\ufe63\ufe66\ufe6b\u2212]"
+)
 
 
 def to_geojson(
@@ -83,9 +90,12 @@ def to_csv_rows(parsed_docs: Iterable[ParsedDocument]) -> Iterator[dict[str, Any
     ``alternatives`` lists the next-best places as ``name (id)`` joined by ``; ``;
     ``resolved_by`` is ``user`` for a place a correction chose.
 
-    Text cells that a spreadsheet would run as a formula (starting with ``=``,
-    ``+``, ``-``, ``@``, tab or carriage return) get a leading apostrophe;
-    numbers stay numbers. Unknown values are None.
+    Text cells that a spreadsheet would run as a formula get a leading
+    apostrophe (OWASP's rule): those starting with ``=``, ``+``, ``-``, ``@``,
+    tab or carriage return, also after leading spaces of any kind, NUL or
+    other control characters, zero-width or direction marks, and the
+    full-width or small forms (``＝``, ``＋``, ``－``, ``＠``...). Numbers
+    stay numbers. Unknown values are None.
     """
     for parsed in parsed_docs:
         document = parsed.document
@@ -218,6 +228,6 @@ def _round(value: float) -> float:
 
 
 def _defused(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+    if isinstance(value, str) and _FORMULA.match(value):
         return "'" + value
     return value

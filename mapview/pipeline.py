@@ -1,29 +1,53 @@
-"""Documents in, resolved place mentions out: sentences → recognizer → resolver."""
+"""Documents in, resolved place mentions out: sentences → recognizer → resolver.
+
+One document that cannot be parsed never costs the others: it is reported
+(:class:`~mapview.exc.DocumentParseError`, naming its id and where it was
+read) and the stream goes on, in one process or several
+(:mod:`mapview.parallel`).
+"""
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
+from typing import Any
 
 from gazetteer import Gazetteer
 
+from mapview.exc import DocumentError, DocumentParseError
 from mapview.recognizer import Recognizer
 from mapview.records import Document, ParsedDocument
 from mapview.resolver import Resolver
 from mapview.sentences import split_sentences
+from mapview.text_repair import Notice
+
+ErrorHandler = Callable[[DocumentError], None]
+NoticeHandler = Callable[[Notice], None]
+
+BATCH_DOCUMENTS = 16
+"""Documents that go through spaCy together in one process (a bad one is then found alone)."""
+BATCH_CHARS = 256 * 1024
+"""A batch closes once its texts hold this many characters."""
 
 
 class Geoparser:
     """A recognizer and a resolver over one gazetteer. Everything loads on first use.
 
+    A geoparser built from a gazetteer alone pickles as the recipe to build it
+    again (so worker processes can make their own); one given its own
+    ``recognizer`` does not.
+
     >>> Geoparser().parse(Document(id="d", text="Clashes in Idleb."))   # doctest: +SKIP
     """
 
     def __init__(self, *, gazetteer: Gazetteer | None = None, recognizer: Recognizer | None = None) -> None:
+        self._gazetteer_given = gazetteer is not None
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer()
         self._recognizer = recognizer
+        self._recognizer_given = recognizer is not None
         self.resolver = Resolver(self.gazetteer)
+        self._loaded = False
 
     @property
     def recognizer(self) -> Recognizer:
@@ -32,55 +56,185 @@ class Geoparser:
             self._recognizer = Recognizer.from_gazetteer(self.gazetteer)
         return self._recognizer
 
+    def load(self) -> Geoparser:
+        """Load the spaCy pipeline and open the index now (they load on first use otherwise).
+
+        Raises
+        ------
+        RecognizerError, GazetteerError
+            When no model or no index can be had: a set-up problem, not a document's.
+        """
+        if not self._loaded:
+            list(self._parse_unguarded([Document(id="warm-up", text="Fighting in Herat.")]))
+            self._loaded = True
+        return self
+
     def parse(self, document: Document) -> ParsedDocument:
-        """Parse one document."""
-        return next(self.parse_many([document]))
+        """Parse one document.
+
+        Raises
+        ------
+        DocumentParseError
+            When it cannot be parsed (the cause is chained).
+        """
+        [result] = self.parse_batch([document])
+        if isinstance(result, DocumentError):
+            raise result
+        return result
+
+    def parse_batch(self, documents: Sequence[Document]) -> list[ParsedDocument | DocumentParseError]:
+        """Parse documents together; a document that fails is returned as its error, in its place.
+
+        The batch goes through spaCy in one stream; when that fails, the
+        documents not done yet are parsed one at a time, so only a bad one is lost.
+        """
+        results: list[ParsedDocument | DocumentParseError] = []
+        try:
+            results.extend(self._parse_unguarded(documents))
+        except Exception:  # noqa: BLE001 — which document failed is found below, one at a time
+            for document in documents[len(results):]:
+                try:
+                    results.extend(self._parse_unguarded([document]))
+                except Exception as exc:  # any failure of one document is reported, never the run's
+                    results.append(parse_failure(document, exc))
+        return results
 
     def parse_many(
-        self, documents: Iterable[Document], *, processes: int = 1, progress: bool = False,
-        on_progress: Callable[[int], None] | None = None,
+        self, documents: Iterable[Document], *, processes: int | None = 1, progress: bool = False,
+        on_progress: Callable[[int], None] | None = None, on_error: ErrorHandler | None = None,
+        on_notice: NoticeHandler | None = None,
     ) -> Iterator[ParsedDocument]:
-        """Parse documents lazily, in order; memory does not grow with the corpus.
+        """Parse documents lazily, in input order; memory does not grow with the corpus.
 
-        ``processes`` > 1 runs recognition (the slow part) in that many worker processes.
-        ``on_progress`` is called with the count of documents done so far.
+        Parameters
+        ----------
+        processes
+            Worker processes (None: one per core); 1 parses in this process.
+            See :func:`mapview.parallel.parse_in_processes`.
+        progress
+            Show a progress bar on standard error.
+        on_progress
+            Called with the count of documents done (parsed or reported) so far.
+        on_error
+            Receives a :class:`~mapview.exc.DocumentParseError` for each document
+            that could not be parsed, and the stream goes on; without it the
+            error is raised.
+        on_notice
+            Receives a notice for each document whose fields had lone surrogates
+            (they are repaired first, as the loaders do).
+
+        Raises
+        ------
+        RecognizerError, GazetteerError, WorkerSetupError
+            When the model or the index cannot be loaded (nothing can be parsed).
         """
-        waiting: deque[Document] = deque()
+        from mapview.documents import admitted
 
-        def items() -> Iterator[tuple[str, list]]:
-            for document in documents:
-                waiting.append(document)
-                yield document.text, split_sentences(document.text)
+        count = (os.cpu_count() or 1) if processes is None else max(1, processes)
+        clean = (admitted(document, on_notice) for document in documents)
+        if count > 1:
+            from mapview.parallel import parse_in_processes
 
-        bar = _progress_bar(progress)
+            results = parse_in_processes(self, clean, processes=count)
+        else:
+            results = self._parse_in_process(clean)
+        bar: Any = None
         try:
-            results = self.recognizer.recognize_many(items(), n_process=max(1, processes))
-            for done, mentions in enumerate(results, 1):
-                document = waiting.popleft()
-                yield ParsedDocument(document, tuple(self.resolver.resolve(document.text, mentions)))
-                bar.update(1)
+            for done, result in enumerate(results, 1):
+                if bar is None and progress:  # made once work runs, so worker processes start before its thread
+                    bar = _progress_bar()
+                if bar is not None:
+                    bar.update(1)
                 if on_progress is not None:
                     on_progress(done)
+                if not isinstance(result, DocumentError):
+                    yield result
+                elif on_error is None:
+                    raise result
+                else:
+                    on_error(result)
         finally:
-            bar.close()
+            if bar is not None:
+                bar.close()
+
+    def _parse_in_process(self, documents: Iterable[Document]) -> Iterator[ParsedDocument | DocumentParseError]:
+        self.load()
+        for batch in batches(documents):
+            yield from self.parse_batch(batch)
+
+    def _parse_unguarded(self, documents: Sequence[Document]) -> Iterator[ParsedDocument]:
+        items = ((document.text, split_sentences(document.text)) for document in documents)
+        for document, mentions in zip(documents, self.recognizer.recognize_many(items)):
+            yield ParsedDocument(document, tuple(self.resolver.resolve(document.text, mentions)))
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        if self._recognizer_given:
+            raise TypeError("a Geoparser given its own recognizer cannot be sent to another process; "
+                            "parse with processes=1, or build the recognizer in each process")
+        path = str(self.gazetteer.path) if self._gazetteer_given else None
+        return _rebuilt_geoparser, (type(self), path)
+
+
+def _rebuilt_geoparser(cls: type[Geoparser], gazetteer_path: str | None) -> Geoparser:
+    return cls(gazetteer=None if gazetteer_path is None else Gazetteer(gazetteer_path))
+
+
+def parse_failure(document: Document, exc: BaseException) -> DocumentParseError:
+    """The error reported for ``document`` when parsing it raised ``exc`` (chained as its cause)."""
+    origin = document.origin
+    where = document.id if origin is None else f"{origin} (id {document.id})"
+    error = DocumentParseError(
+        f"{where}: could not be parsed ({type(exc).__name__}: {exc})",
+        path=None if origin is None else origin.path, line=None if origin is None else origin.line,
+        document_id=document.id)
+    error.__cause__ = exc
+    return error
+
+
+def batches(documents: Iterable[Document], *, size: int = BATCH_DOCUMENTS, chars: int = BATCH_CHARS) -> Iterator[list[Document]]:
+    """Consecutive lists of at most ``size`` documents, closed early once they hold ``chars`` characters."""
+    iterator = iter(documents)
+    while True:
+        batch: list[Document] = []
+        held = 0
+        for document in iterator:
+            batch.append(document)
+            held += len(document.text)
+            if len(batch) >= size or held >= chars:
+                break
+        if not batch:
+            return
+        yield batch
 
 
 @lru_cache(maxsize=1)
 def default_geoparser() -> Geoparser:
-    """One shared :class:`Geoparser` over the default gazetteer (built on first call)."""
+    """One shared :class:`Geoparser` over the default gazetteer (loaded on first use)."""
     return Geoparser()
 
 
 def parse_documents(
-    documents: Iterable[Document], *, processes: int = 1, progress: bool = False,
-    geoparser: Geoparser | None = None, on_progress: Callable[[int], None] | None = None,
+    documents: Iterable[Document], *, processes: int | None = None, progress: bool = False,
+    on_progress: Callable[[int], None] | None = None, on_error: ErrorHandler | None = None,
+    on_notice: NoticeHandler | None = None, geoparser: Geoparser | None = None,
 ) -> Iterator[ParsedDocument]:
-    """Parse documents with ``geoparser`` (default: :func:`default_geoparser`); see :meth:`Geoparser.parse_many`."""
+    """Parse documents in input order with every core by default; see :meth:`Geoparser.parse_many`.
+
+    ``processes=None`` uses one process per core (``os.cpu_count()``), 1
+    parses in this process. ``geoparser`` defaults to :func:`default_geoparser`.
+
+    >>> for parsed in parse_documents(docs, on_error=print):   # doctest: +SKIP
+    ...     print(parsed.document.id, len(parsed.mentions))
+    """
     parser = geoparser if geoparser is not None else default_geoparser()
-    return parser.parse_many(documents, processes=processes, progress=progress, on_progress=on_progress)
+    return parser.parse_many(documents, processes=processes, progress=progress, on_progress=on_progress,
+                             on_error=on_error, on_notice=on_notice)
 
 
-def _progress_bar(enabled: bool):
+def _progress_bar() -> Any:
+    # Only made when shown: even a disabled bar starts tqdm's monitor thread, for good, and
+    # a process with threads can no longer fork its workers safely.
     from tqdm import tqdm
 
-    return tqdm(unit="doc", desc="parsing", mininterval=0.5, disable=not enabled)
+    return tqdm(unit="doc", desc="parsing", mininterval=0.5)
+

@@ -2,15 +2,39 @@
 
 Pieces are runs of whole sentences of at most ``limit`` characters, so the
 model keeps some context yet a 50 MB document never goes through spaCy in one
-piece; a single sentence longer than ``limit`` is cut at whitespace.
+piece; a single sentence longer than ``limit`` is cut at whitespace. Offsets
+stay those of the whole text, so a document of any size is parsed, never refused.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
 from mapview.records import Span
+
+MAX_WORD_CHARS = 100
+"""A run of more non-space characters than this is shown to the model as one opaque word."""
+
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_WORD_CHARS + 1))
+
+
+def model_text(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` as the model sees it: same length, so offsets hold.
+
+    A run of more than :data:`MAX_WORD_CHARS` non-space characters (a URL, an
+    encoded blob, a line of ``<`` or dots) becomes as many ``x``: spaCy's
+    tokenizer splits such a run one affix at a time, in time quadratic in its
+    length, and no place name hides in one. Linear in the piece's length.
+
+    >>> model_text("in " + "<" * 101 + " Kabul", 0, 111)[:6]
+    'in xxx'
+    """
+    piece = text[start:end]
+    if len(piece) <= MAX_WORD_CHARS:
+        return piece
+    return _LONG_RUN.sub(lambda run: "x" * len(run.group()), piece)
 
 
 def chunk_ranges(text: str, sentences: Sequence[Span], limit: int) -> Iterator[tuple[int, int, tuple[int, ...]]]:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from mapview.recognize_chunks import chunk_ranges, sentence_of
+from mapview.recognize_chunks import chunk_ranges, model_text, sentence_of
 from mapview.recognize_doc import Candidate, DocRules, Entity, propagate
 from mapview.recognize_known import generic_only
 from mapview.records import Mention, Span
@@ -109,7 +109,7 @@ class Recognizer:
                 pending.append(_State(text, ordered))
                 index = done + len(pending) - 1
                 for start, end, starts in chunk_ranges(text, ordered, self._chunk_chars):
-                    yield text[start:end], (index, start, starts)
+                    yield model_text(text, start, end), (index, start, starts)
 
         stream = self.nlp.pipe(pieces(), as_tuples=True, n_process=n_process, batch_size=batch_size)
         for doc, (index, base, starts) in stream:

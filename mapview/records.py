@@ -7,14 +7,30 @@ the map is the document's exact text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from gazetteer import Place
 
 
 @dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a document was read: a file, and its JSONL ``line`` or JSON list ``item`` (None for a whole file)."""
+
+    path: str
+    line: int | None = None
+    item: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else f"{self.path} (item {self.item})" if self.item else self.path
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
-    """One report. ``id`` is unique within a corpus; the rest but ``text`` is optional."""
+    """One report. ``id`` is unique within a corpus; the rest but ``text`` is optional.
+
+    ``origin`` (set by the loaders, None for documents made in memory) is for
+    messages only: it takes no part in equality.
+    """
 
     id: str
     text: str
@@ -22,6 +38,7 @@ class Document:
     source: str | None = None
     url: str | None = None
     date: str | None = None
+    origin: Origin | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,10 @@ brackets) followed by whitespace and a capital letter, digit, opening quote or
 a character of a script without case; a period after an abbreviation ("Dr.",
 "St.", "Jan."), an initial ("J."), a dotted acronym ("U.S.") or a list number
 does not end one, nor does an ellipsis.
+
+Time is linear in the text's length: every pattern is matched from positions
+that do not overlap, and the look-backs (abbreviations, line starts) are
+bounded.
 """
 
 from __future__ import annotations
@@ -31,7 +35,9 @@ ave blvd rd hwy sq apt
 
 OPENERS = "\"'“‘«‹([¿¡"
 _CLOSERS = "\"'”’»›)]"
-_BOUNDARY = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*\s+")
+# A match may start only at the first mark of a run ("." * 100000 is one attempt, not
+# 100000), and possessive repeats never give characters back: matching is linear.
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[" + re.escape(_CLOSERS) + r"]*+\s++")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 _LIST_ITEM = re.compile(r"[^\S\n]*(?:[-*+•–—]|\d{1,3}[.)])\s")
 _DOTTED_ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")

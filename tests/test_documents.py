@@ -73,14 +73,16 @@ def test_empty_file_gives_an_empty_document(tmp_path):
 def test_unreadable_file_is_reported_and_the_others_load(tmp_path, monkeypatch):
     (tmp_path / "a.txt").write_text("Kabul.", encoding="utf-8")
     (tmp_path / "locked.txt").write_text("Herat.", encoding="utf-8")
-    real_open = open
+    from mapview import documents
 
-    def fake_open(path, *args, **kwargs):
+    real_open = documents.open_regular
+
+    def fake_open(path):
         if str(path).endswith("locked.txt"):
             raise PermissionError(13, "Permission denied", str(path))
-        return real_open(path, *args, **kwargs)
+        return real_open(path)
 
-    monkeypatch.setattr("mapview.documents.open", fake_open, raising=False)
+    monkeypatch.setattr(documents, "open_regular", fake_open)
     errors = []
     assert [d.id for d in load(tmp_path, on_error=errors.append)] == ["a.txt"]
     assert len(errors) == 1 and "locked.txt" in str(errors[0]) and "Permission denied" in str(errors[0])
