@@ -11,7 +11,7 @@ from gazetteer.place import KINDS, Place
 __all__ = ["KINDS", "Gazetteer", "GazetteerError", "GazetteerGeocoder", "Place"]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> type:
     # Lazy: importing the package must not open the index or import geopy.
     if name == "Gazetteer":
         from gazetteer.lookup import Gazetteer

@@ -51,7 +51,7 @@ class ShapeIndex:
             rows = self._query(f"SELECT place, geometry FROM shapes WHERE place IN ({','.join('?' * len(chunk))})",
                                tuple(chunk))
             decoded = shapely.from_wkb([blob for _, blob in rows])
-            found.update((pk, g) for (pk, _), g in zip(rows, decoded))
+            found.update((pk, g) for (pk, _), g in zip(rows, decoded, strict=True))
         with self._lock:
             for pk in pks:
                 if pk in found:
@@ -90,7 +90,7 @@ class ShapeIndex:
                 geometries = shapely.from_wkb([blob for _, blob in rows])
                 pks = np.array([pk for pk, _ in rows], dtype=np.int64)
                 self._tree = _Tree(shapely.STRtree(geometries), pks, geometries,
-                                   {pk: g for (pk, _), g in zip(rows, geometries)})
+                                   {pk: g for (pk, _), g in zip(rows, geometries, strict=True)})
             return self._tree
 
 

@@ -78,7 +78,7 @@ def build_index(path: Path, fingerprint: dict[str, str], *, progress: bool = Fal
     return BuildReport(path, counts, names, time.perf_counter() - started, path.stat().st_size, shapes.stats)
 
 
-def _collect_entries(bar) -> list[Entry]:
+def _collect_entries(bar: Any) -> list[Entry]:
     bar.set_description("reading cities")
     tables = read_city_tables()
     bar.update(1)
@@ -87,13 +87,13 @@ def _collect_entries(bar) -> list[Entry]:
     bar.update(1)
     bar.set_description("reading countries and regions")
     countries = list(read_countries(tables.capital_points))
-    populations = {c.country_code: c.population or 0 for c in countries}
+    populations = {c.country_code: c.population or 0 for c in countries if c.country_code}
     areas = [*countries, *read_continents(continent_members()), *read_regions(populations)]
     bar.update(1)
     return [*areas, *divisions, *read_cities(tables, admin1_names)]
 
 
-def _shapes(entries: list[Entry], bar) -> Shapes:
+def _shapes(entries: list[Entry], bar: Any) -> Shapes:
     """Outlines matched, simplified and dissolved; display names chosen with their help."""
     bar.set_description("reading shapes")
     source = read_outlines()
@@ -108,13 +108,17 @@ def _shapes(entries: list[Entry], bar) -> Shapes:
 
 
 def _write(tmp: Path, entries: list[Entry], shapes: Shapes, fingerprint: dict[str, str],
-           bar) -> tuple[dict[str, int], int]:
+           bar: Any) -> tuple[dict[str, int], int]:
     db = sqlite3.connect(tmp)
     try:
         db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;" + DDL)
         bar.set_description("writing places")
         counts: dict[str, int] = {}
-        places, names, loose, surfaces, outlines = [], [], [], [], []
+        places: list[tuple[Any, ...]] = []
+        names: list[tuple[Any, ...]] = []
+        loose: list[tuple[Any, ...]] = []
+        surfaces: list[tuple[int, str, str]] = []
+        outlines: list[tuple[Any, ...]] = []
         pks: dict[str, int] = {}
         for entry in entries:
             if entry.id in pks:
@@ -183,7 +187,7 @@ def _best_surfaces(names: Iterable[tuple[str, str]]) -> dict[str, str]:
     return best
 
 
-def _loose_rows(pk: int, entry: Entry, keyed: dict[str, tuple[str, str]]) -> Iterator[tuple]:
+def _loose_rows(pk: int, entry: Entry, keyed: dict[str, tuple[str, str]]) -> Iterator[tuple[Any, ...]]:
     """Consonant-skeleton keys for the Latin-script names of areas, and main names of large cities."""
     if entry.kind == "city" and (entry.population or 0) < LOOSE_MIN_POPULATION:
         return
@@ -193,7 +197,7 @@ def _loose_rows(pk: int, entry: Entry, keyed: dict[str, tuple[str, str]]) -> Ite
             yield loose_key(key), pk, score, entry.kind, entry.country_code
 
 
-def _progress_bar(enabled: bool):
+def _progress_bar(enabled: bool) -> Any:
     from tqdm import tqdm
 
     return tqdm(total=_STEPS, unit="step", desc="gazetteer", leave=True, disable=not enabled)

@@ -17,7 +17,6 @@ from gazetteer.lookup import Gazetteer
 from gazetteer.place import KINDS
 from gazetteer.store import default_index_path, ensure_index
 
-
 EXIT_NOT_FOUND = 1
 EXIT_ERROR = 2
 

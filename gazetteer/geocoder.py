@@ -20,7 +20,7 @@ DEFAULT_LIMIT = 10
 _AREA_KINDS = ("admin2", "admin1", "country")
 
 
-class GazetteerGeocoder(Geocoder):
+class GazetteerGeocoder(Geocoder):  # type: ignore[misc]  # geopy ships no type hints
     """geopy ``Geocoder`` answering from :class:`gazetteer.Gazetteer`.
 
     ``geocode`` returns one :class:`geopy.location.Location` (``raw`` holds the

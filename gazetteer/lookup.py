@@ -229,7 +229,7 @@ class Gazetteer:
                 self._db = connect(self._path)
             return self._db, self._path  # type: ignore[return-value]
 
-    def _query(self, sql: str, params: tuple) -> list[tuple]:
+    def _query(self, sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
         db, path = self._connection()
         try:
             return db.execute(sql, params).fetchall()
@@ -237,8 +237,9 @@ class Gazetteer:
             raise IndexCorruptError(f"the gazetteer index {path} is damaged ({exc}); delete it to rebuild") from exc
 
 
-def _filters(country: str | None, kinds: Iterable[str] | None) -> tuple[str, tuple]:
-    where, params = "", ()
+def _filters(country: str | None, kinds: Iterable[str] | None) -> tuple[str, tuple[str, ...]]:
+    where = ""
+    params: tuple[str, ...] = ()
     if country is not None:
         if not isinstance(country, str) or len(country) != 2 or not country.isalpha():
             raise InvalidQueryError(f"country must be an ISO 3166-1 alpha-2 code, not {country!r}")
@@ -250,7 +251,7 @@ def _filters(country: str | None, kinds: Iterable[str] | None) -> tuple[str, tup
     return where, params
 
 
-def _place(row: tuple) -> Place:
+def _place(row: tuple[Any, ...]) -> Place:
     (pid, geonameid, name, kind, cc, admin1, lat, lon, population, members, alternates,
      display_name, rep_lat, rep_lon) = row
     return Place(id=pid, geonameid=geonameid, name=name, kind=kind, country_code=cc, admin1=admin1,

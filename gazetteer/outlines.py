@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from gazetteer.folding import fold
 from gazetteer.geometry import Area, dissolve, point_inside, simplify_coverage
@@ -87,7 +88,7 @@ def build_shapes(entries: list[Entry], source: OutlineSource, tolerance: float =
     simplified = simplify_coverage([o.geometry for o in source.outlines], tolerance)
     by_entry: dict[str, list[tuple[Outline, Area]]] = defaultdict(list)
     by_country: dict[str, list[Area]] = defaultdict(list)
-    for outline, geometry in zip(source.outlines, simplified):
+    for outline, geometry in zip(source.outlines, simplified, strict=True):
         if geometry is None:
             continue
         by_country[outline.country_code].append(geometry)
@@ -104,10 +105,10 @@ def build_shapes(entries: list[Entry], source: OutlineSource, tolerance: float =
         result.outlines_of[entry_id] = [o for o, _ in parts]
     countries = {e.country_code: e for e in entries if e.kind == "country"}
     for code, geometries in by_country.items():
-        entry = countries.get(code)
-        geometry = dissolve(geometries) if entry is not None else None
-        if entry is not None and geometry is not None:
-            result.by_entry[entry.id] = Shape(geometry, point_inside(geometry, (entry.lat, entry.lon)))
+        country = countries.get(code)
+        geometry = dissolve(geometries) if country is not None else None
+        if country is not None and geometry is not None:
+            result.by_entry[country.id] = Shape(geometry, point_inside(geometry, (country.lat, country.lon)))
     hows = [how for _, how in result.matches.values()]
     result.stats = {
         "features": source.features, "repaired": source.repaired, "skipped": source.skipped,
@@ -119,9 +120,9 @@ def build_shapes(entries: list[Entry], source: OutlineSource, tolerance: float =
     return result
 
 
-def _unique(pairs: Iterable[tuple[object, str]]) -> dict:
+def _unique(pairs: Iterable[tuple[Any, str]]) -> dict[Any, str]:
     """key -> value for keys that map to one value only."""
-    seen: dict[object, set[str]] = defaultdict(set)
+    seen: dict[Any, set[str]] = defaultdict(set)
     for key, value in pairs:
         seen[key].add(value)
     return {key: next(iter(values)) for key, values in seen.items() if len(values) == 1}

@@ -43,6 +43,22 @@ class Place:
         "_population", "_alternate_names", "_members", "_score", "_matched_by", "_display_name",
         "_representative_point", "_shape",
     )
+    _id: str
+    _geonameid: int | None
+    _name: str
+    _kind: str
+    _country_code: str | None
+    _admin1: str | None
+    _lat: float
+    _lon: float
+    _population: int | None
+    _alternate_names: tuple[str, ...]
+    _members: tuple[str, ...]
+    _score: float | None
+    _matched_by: str | None
+    _display_name: str
+    _representative_point: tuple[float, float] | None
+    _shape: Polygon | MultiPolygon | None
 
     def __init__(
         self,
@@ -80,26 +96,83 @@ class Place:
         values = (id, geonameid, name, kind, country_code, admin1, lat, lon, population,
                   tuple(alternate_names), tuple(members), score, matched_by, display_name or name,
                   representative_point, shape)
-        for slot, value in zip(Place.__slots__, values):
+        for slot, value in zip(Place.__slots__, values, strict=True):
             object.__setattr__(self, slot, value)
 
-    id = property(lambda self: self._id, doc="Stable id: ``geonames:N``, or ``region:slug`` for curated regions.")
-    geonameid = property(lambda self: self._geonameid, doc="GeoNames id, or None when GeoNames has none.")
-    name = property(lambda self: self._name, doc="GeoNames' name (a transliteration for some: Ḩalab, Paktiyā).")
-    display_name = property(lambda self: self._display_name,
-                            doc="Name in English as news writes it (Aleppo, Paktia); :attr:`name` when none is known.")
-    shape = property(lambda self: self._shape,
-                     doc="The area's shapely Polygon/MultiPolygon (lon/lat) when loaded with it, else None.")
-    kind = property(lambda self: self._kind, doc="One of :data:`KINDS`.")
-    country_code = property(lambda self: self._country_code, doc="ISO 3166-1 alpha-2, None for regions and continents.")
-    admin1 = property(lambda self: self._admin1, doc="Name of the first-level division it lies in, or None.")
-    lat = property(lambda self: self._lat, doc="Latitude, WGS84 degrees.")
-    lon = property(lambda self: self._lon, doc="Longitude, WGS84 degrees.")
-    population = property(lambda self: self._population, doc="Population, or None when unknown.")
-    alternate_names = property(lambda self: self._alternate_names, doc="Other names and spellings (any script).")
-    members = property(lambda self: self._members, doc="ISO alpha-2 codes of member countries (regions, continents).")
-    score = property(lambda self: self._score, doc="Match score of a lookup result (higher is better), else None.")
-    matched_by = property(lambda self: self._matched_by, doc="Which kind of name matched a lookup, else None.")
+    @property
+    def id(self) -> str:
+        """Stable id: ``geonames:N``, or ``region:slug`` for curated regions."""
+        return self._id
+
+    @property
+    def geonameid(self) -> int | None:
+        """GeoNames id, or None when GeoNames has none."""
+        return self._geonameid
+
+    @property
+    def name(self) -> str:
+        """GeoNames' name (a transliteration for some: Ḩalab, Paktiyā)."""
+        return self._name
+
+    @property
+    def display_name(self) -> str:
+        """Name in English as news writes it (Aleppo, Paktia); :attr:`name` when none is known."""
+        return self._display_name
+
+    @property
+    def kind(self) -> str:
+        """One of :data:`KINDS`."""
+        return self._kind
+
+    @property
+    def country_code(self) -> str | None:
+        """ISO 3166-1 alpha-2, None for regions and continents."""
+        return self._country_code
+
+    @property
+    def admin1(self) -> str | None:
+        """Name of the first-level division it lies in, or None."""
+        return self._admin1
+
+    @property
+    def lat(self) -> float:
+        """Latitude, WGS84 degrees."""
+        return self._lat
+
+    @property
+    def lon(self) -> float:
+        """Longitude, WGS84 degrees."""
+        return self._lon
+
+    @property
+    def population(self) -> int | None:
+        """Population, or None when unknown."""
+        return self._population
+
+    @property
+    def alternate_names(self) -> tuple[str, ...]:
+        """Other names and spellings (any script)."""
+        return self._alternate_names
+
+    @property
+    def members(self) -> tuple[str, ...]:
+        """ISO alpha-2 codes of member countries (regions, continents)."""
+        return self._members
+
+    @property
+    def score(self) -> float | None:
+        """Match score of a lookup result (higher is better), else None."""
+        return self._score
+
+    @property
+    def matched_by(self) -> str | None:
+        """Which kind of name matched a lookup, else None."""
+        return self._matched_by
+
+    @property
+    def shape(self) -> Polygon | MultiPolygon | None:
+        """The area's shapely Polygon/MultiPolygon (lon/lat) when loaded with it, else None."""
+        return self._shape
 
     @property
     def is_area(self) -> bool:
@@ -199,5 +272,5 @@ def _checked_point(point: tuple[float, float], name: str) -> tuple[float, float]
 
 def _restore(*values: Any) -> Place:
     """Rebuild a pickled :class:`Place` (see ``Place.__reduce__``)."""
-    fields = dict(zip((slot[1:] for slot in Place.__slots__), values))
+    fields = dict(zip((slot[1:] for slot in Place.__slots__), values, strict=True))
     return Place(**fields)

@@ -88,13 +88,12 @@ def ensure_index(path: Path | None = None, *, progress: bool = False, force: boo
 
     A lock in the cache folder lets only one process build; others wait, then use its file.
     """
-    from gazetteer.build import build_index
-
     path = Path(path) if path is not None else default_index_path()
     expected = fingerprint()
     reason = "forced" if force else problem_with(path, expected)
     if reason is None:
         return path, None
+    from gazetteer.build import build_index  # heavy (shapely, numpy): only when building
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         lock = open(path.parent / f".{path.name}.lock", "w")

@@ -18,7 +18,8 @@ def test_lookup_json_has_the_contract_fields(gazetteer):
     assert result.returncode == 0, result.stderr
     places = json.loads(result.stdout)
     assert 1 <= len(places) <= 3
-    assert {"geonameid", "name", "kind", "country_code", "admin1", "lat", "lon", "population", "score"} <= set(places[0])
+    contract = {"geonameid", "name", "kind", "country_code", "admin1", "lat", "lon", "population", "score"}
+    assert contract | {"display_name"} <= set(places[0])
     assert places[0]["country_code"] == "SY"
 
 

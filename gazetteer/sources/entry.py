@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -31,7 +32,7 @@ class Entry:
     english_name: str | None = None
     display_name: str | None = None
 
-    def add_names(self, names, matched_by: str) -> None:
+    def add_names(self, names: Iterable[str | None], matched_by: str) -> None:
         """Add each non-empty name in ``names`` under ``matched_by``."""
         self.names.extend((n.strip(), matched_by) for n in names if n and n.strip())
 

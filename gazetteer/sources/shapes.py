@@ -120,7 +120,7 @@ def read_outlines(path: Path | None = None) -> OutlineSource:
     raw = [g for _, g in kept]
     repaired = int((~shapely.is_valid(raw)).sum()) if raw else 0
     outlines: list[Outline] = []
-    for (props, _), geometry in zip(kept, clean_all(raw)):
+    for (props, _), geometry in zip(kept, clean_all(raw), strict=True):
         if geometry is None or not props.get("adm1_code") or not _code(props.get("iso_a2")):
             log.info("shapes: skipped %s (%s): empty geometry or no code", props.get("adm1_code"), props.get("name"))
             skipped += 1

@@ -43,8 +43,9 @@ from mapview.webmap.assets import OfflineAssetError, vendor_dir
 from mapview.webmap.topojson import feature_collection
 
 if TYPE_CHECKING:
-    from gazetteer import Gazetteer, Place
     from gazetteer.geometry import Area
+    from gazetteer.lookup import Gazetteer
+    from gazetteer.place import Place
     from gazetteer.sources.shapes import Outline
 
 RESOLUTIONS = ("110m", "50m")
@@ -109,7 +110,7 @@ def build_layers(vendor: Path | None = None, gazetteer: Gazetteer | None = None)
     simplified = simplify_coverage([o.geometry for o in outlines], DISPLAY_TOLERANCE)
     provinces: list[tuple[Outline, Area]] = []
     by_country: dict[str, list[Area]] = defaultdict(list)
-    for outline, geometry in zip(outlines, simplified):
+    for outline, geometry in zip(outlines, simplified, strict=True):
         if geometry is not None:
             provinces.append((outline, geometry))
             by_country[outline.country_code].append(geometry)
@@ -123,7 +124,7 @@ def build_layers(vendor: Path | None = None, gazetteer: Gazetteer | None = None)
     matched = gazetteer.matched_outlines()
     places = {p.country_code: p for p in gazetteer.countries()}
     country_features, province_features, labels = [], [], []
-    for (code, area), shape in zip(countries.items(), snapped(list(countries.values()))):
+    for (code, area), shape in zip(countries.items(), snapped(list(countries.values())), strict=True):
         if shape is None:
             continue
         place = places.get(code)
@@ -132,7 +133,7 @@ def build_layers(vendor: Path | None = None, gazetteer: Gazetteer | None = None)
         point = point_inside(shape, place.representative_point if place is not None else None)
         labels.append((0, -_true_area(area, point), point, {"name": name, "kind": "country", "iso_a2": code,
                                               "id": place.id if place is not None else None}))
-    for (outline, area), shape in zip(provinces, snapped([g for _, g in provinces])):
+    for (outline, area), shape in zip(provinces, snapped([g for _, g in provinces]), strict=True):
         if shape is None:
             continue
         province: Place | None = matched.get(outline.key)
@@ -150,7 +151,7 @@ def build_layers(vendor: Path | None = None, gazetteer: Gazetteer | None = None)
     folder = (vendor if vendor is not None else vendor_dir()) / "basemap"
     folder.mkdir(parents=True, exist_ok=True)
     written = {}
-    for layer, features in zip(LAYERS, (country_features, province_features, label_features)):
+    for layer, features in zip(LAYERS, (country_features, province_features, label_features), strict=True):
         written[layer] = folder / f"{layer}.geojson"
         _write_json(written[layer], {"type": "FeatureCollection", "features": features})
     (folder / _STAMP).write_text(_layers_version(), encoding="utf-8")
@@ -238,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.if_needed and layers_current(args.vendor):
                 print("basemap layers are current")
                 return 0
-            for layer, path in build_layers(args.vendor).items():
+            for path in build_layers(args.vendor).values():
                 print(f"{path}  {path.stat().st_size / 1e6:.1f} MB")
         except GazetteerError as exc:
             parser.exit(2, f"error: {exc}\n")
