@@ -28,6 +28,8 @@ def add_commands(sub: Any) -> None:
                         help="parse on a dask.distributed cluster (scheduler address, e.g. tcp://host:8786)")
     ingest.add_argument("--batch-size", type=int, default=None, metavar="N",
                         help="documents committed together (default 64): a killed run loses at most one batch")
+    ingest.add_argument("--reparse", action="store_true",
+                        help="parse every document again, even unchanged ones (corrections are kept)")
     ingest.add_argument("--progress", choices=("bar", "json", "none"), default="bar",
                         help="a progress bar on stderr (default), JSON lines on stdout, or nothing")
     ingest.set_defaults(run=_ingest)
@@ -70,7 +72,7 @@ def _ingest(args: argparse.Namespace) -> int:
         documents = load_documents(args.paths, on_error=report_skip)
         result: IngestReport = ingest(
             workspace, documents, processes=args.processes, parse=parse, on_progress=progress.update,
-            batch_size=args.batch_size or BATCH_SIZE,
+            batch_size=args.batch_size or BATCH_SIZE, reparse=args.reparse,
             on_error=report_skip, on_wait=lambda message: print(f"mapview: {message}", file=sys.stderr))
     for doc_id, text in result.undated:
         print(f"mapview: undated: {doc_id}: the date {text!r} is not a date; kept as written, listed as undated",

@@ -152,3 +152,10 @@ def test_a_version_1_workspace_is_migrated_with_its_data(tmp_path: Path) -> None
         assert (record.name, record.origin, record.decision) == ("Kabul", "model", None)
         decide(ws, record.key, "not_place")
         assert queries.place_summaries(ws, Selection()) == []
+
+
+def test_parsing_every_document_again_keeps_the_decisions(ws: Workspace) -> None:
+    decide(ws, herat_in(ws, "b"), "place", place=PLACES["Kabul"], scope="document")
+    report = ingest(ws, DOCS, parse=toy_parse, version=TOY_VERSION, reparse=True)
+    assert report.parsed == 2
+    assert answers(ws)[2] == ("b", 8, KABUL, "user")

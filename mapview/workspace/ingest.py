@@ -74,6 +74,7 @@ def ingest(
     origin: str = "corpus",
     replace: bool = True,
     dedupe_text: bool = False,
+    reparse: bool = False,
     parse: ParseFunction | None = None,
     version: PipelineVersion | None = None,
     batch_size: int = BATCH_SIZE,
@@ -96,6 +97,9 @@ def ingest(
     dedupe_text
         Leave out a document whose text is already stored under another id
         (the same report pasted twice is one document).
+    reparse
+        Parse every document again, even those stored as they are (the user's
+        corrections are kept and applied again).
     parse, version
         How documents are parsed and that parser's version (default:
         :func:`mapview.parse_documents` with ``processes``, and its version).
@@ -118,7 +122,8 @@ def ingest(
     with workspace.exclusive(on_wait):
         with workspace.transaction() as db:
             pipeline = pipeline_key(db, version)
-        todo = _peeked(_needing_parse(workspace, documents, pipeline, report, replace=replace, dedupe=dedupe_text))
+        todo = _peeked(_needing_parse(workspace, documents, -1 if reparse else pipeline, report, replace=replace,
+                                      dedupe=dedupe_text))
         if todo is not None:
             parse = parse if parse is not None else _default_parser(processes, on_error)
             batch: list[ParsedDocument] = []

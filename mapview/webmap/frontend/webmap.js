@@ -266,10 +266,24 @@
     };
   }
 
+  /* Leaflet focuses the map on a mouse press; inside a frame that the page has scrolled half out of
+     view, that focus scrolls the page, the marker leaves the pointer and the click is lost. Focus
+     without scrolling (keyboard panning still works once the map has focus). */
+  function focusWithoutScrolling() {
+    var keyboard = L.Map.Keyboard && L.Map.Keyboard.prototype;
+    if (!keyboard || keyboard.__mapviewPatched) { return; }
+    keyboard._onMouseDown = function () {
+      if (this._focused) { return; }
+      this._map._container.focus({ preventScroll: true });
+    };
+    keyboard.__mapviewPatched = true;
+  }
+
   /* A map in `element`. options: {basemap: {countries, admin1, labels} URLs}.
      Returns a controller; `onSelect(fn)` is told the place a user opens (null when closed). */
   function createMap(element, options) {
     options = options || {};
+    focusWithoutScrolling();
     var map = L.map(element, { minZoom: 1, maxZoom: 14, worldCopyJump: true, zoomControl: true });
     map.setView([30, 50], 3);
     L.control.scale().addTo(map);
@@ -294,7 +308,8 @@
 
     function makeMarker(place) {
       var marker = L.marker([place.lat, place.lon], {
-        icon: markerIcon(place, false), title: place.name ? String(place.name) : "", riseOnHover: true
+        icon: markerIcon(place, false), title: place.name ? String(place.name) : "", riseOnHover: true,
+        autoPanOnFocus: false  // a pan between press and release would swallow the click
       });
       marker.placeId = place.id;
       marker.bindPopup(function () { return popupContent(places[place.id], evidence[place.id], correctHandler); },
@@ -306,7 +321,10 @@
       });
       marker.on("popupclose", function () {
         if (openId === place.id) { openId = null; }
-        if (places[place.id]) { marker.setIcon(markerIcon(places[place.id], false)); }
+        // A marker being taken off the map closes its popup: redrawing its icon then would leave a stray one.
+        if (markers[place.id] === marker && places[place.id]) {
+          marker.setIcon(markerIcon(places[place.id], false));
+        }
         if (!quiet) { selectHandler(null); }
       });
       return marker;
@@ -403,6 +421,7 @@
       fitTo: fitTo,
       placeIds: function () { return Object.keys(places); },
       placeName: function (id) { return places[id] ? places[id].name : null; },
+      markerOf: function (id) { return markers[id] || null; },
       setTiles: setTiles,
       openPlace: function () { return openId; },
       onSelect: function (fn) { selectHandler = fn; },
