@@ -66,12 +66,15 @@ class ShapeIndex:
         import shapely
 
         loaded = self._loaded_tree()
-        candidates = loaded.tree.query(shapely.points(lon, lat))
-        if len(candidates) == 0:
-            return []
-        found = loaded.geometries[candidates]
-        shapely.prepare(found)  # kept on the geometry: the next query over it is faster
-        inside = candidates[shapely.intersects_xy(found, lon, lat)]
+        # Under the lock: GEOS builds a prepared geometry's index lazily, which two threads
+        # (Streamlit sessions) must not do at once; a query takes microseconds.
+        with self._lock:
+            candidates = loaded.tree.query(shapely.points(lon, lat))
+            if len(candidates) == 0:
+                return []
+            found = loaded.geometries[candidates]
+            shapely.prepare(found)  # kept on the geometry: the next query over it is faster
+            inside = candidates[shapely.intersects_xy(found, lon, lat)]
         return [(int(loaded.pks[i]), loaded.geometries[i]) for i in inside]
 
     def clear(self) -> None:

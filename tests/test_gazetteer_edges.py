@@ -27,6 +27,13 @@ def test_unwritable_cache_and_no_index_is_a_clear_error_exit_2(tmp_path):
     assert str(blocker / "cache" / "gazetteer.sqlite") in result.stderr and "MAPVIEW_CACHE_DIR" in result.stderr
 
 
+def test_shapes_not_installed_is_a_clear_error_saying_to_run_make(tmp_path):
+    result = run_cli("lookup", "Kabul", env={"MAPVIEW_SHAPES_DIR": str(tmp_path / "none"),
+                                             "MAPVIEW_CACHE_DIR": str(tmp_path / "cache")})
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "make" in result.stderr and "install_assets.sh" in result.stderr
+
+
 def test_unwritable_cache_raises_a_gazetteer_error_that_is_an_os_error(tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("")

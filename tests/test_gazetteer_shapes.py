@@ -108,3 +108,15 @@ def test_the_build_reports_what_became_of_the_outlines(gazetteer):
     matched = stats["matched_by_geonameid"] + stats["matched_by_iso"] + stats["matched_by_name"]
     assert matched + stats["unmatched"] + stats["skipped"] == stats["features"]
     assert stats["shapes"] > 4000 and 0 < stats["bytes"] <= 30e6
+
+
+def test_containing_from_many_threads_agrees(gazetteer):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from gazetteer import Gazetteer
+
+    fresh = Gazetteer(gazetteer.path)
+    points = [(31.58, 64.37), (34.35, 62.2), (36.2, 37.15), (0.0, -30.0)] * 25
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(lambda p: [x.id for x in fresh.containing(*p)], points))
+    assert answers == [[x.id for x in gazetteer.containing(*p)] for p in points]
