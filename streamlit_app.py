@@ -142,7 +142,7 @@ def watch(job: IngestJob) -> None:
 
 def ingest_report(job: IngestJob) -> None:
     """What the corpus ingest said: skipped files, failures or a cancellation (as text)."""
-    problems = [m for m in job.progress.messages if m.startswith(("skipped", "error", "undated"))]
+    problems = [m for m in job.progress.messages if m.startswith(("skipped", "error", "undated", "note"))]
     if job.cancelled:
         st.warning(f"Parsing was cancelled: {job.progress.parsed} document(s) were added before it stopped. "
                    "Restart the dashboard to finish.")

@@ -11,7 +11,7 @@ import json
 import sys
 from typing import Any
 
-from mapview.exc import DocumentError, MapviewError
+from mapview.exc import MapviewError
 
 
 def add_commands(sub: Any) -> None:
@@ -36,7 +36,8 @@ def add_commands(sub: Any) -> None:
 
     export = sub.add_parser("export", help="write a workspace's places and mentions (what a filter selects)")
     export.add_argument("--workspace", "-w", required=True, metavar="FILE", help="the workspace to read")
-    export.add_argument("-o", "--output", help="output file (default: standard output)")
+    export.add_argument("-o", "--output",
+                        help="output file, replaced only when the export succeeds (default: standard output)")
     export.add_argument("--format", choices=WORKSPACE_FORMATS,
                         help="default: from the output's suffix (.geojson .csv .kml .lpf.json), else jsonl")
     export.add_argument("--bom", action="store_true", help="start a CSV with a UTF-8 byte-order mark (for Excel)")
@@ -50,36 +51,32 @@ def add_commands(sub: Any) -> None:
 
 
 def _ingest(args: argparse.Namespace) -> int:
+    from mapview.console import ConsoleReport
     from mapview.documents import load_documents
-    from mapview.workspace import IngestReport, Workspace, ingest
+    from mapview.workspace import Workspace, ingest
     from mapview.workspace.ingest import BATCH_SIZE
 
-    skipped: list[DocumentError] = []
-
-    def report_skip(error: DocumentError) -> None:
-        skipped.append(error)
-        print(f"mapview: skipped: {error}", file=sys.stderr)
-
+    console = ConsoleReport()
     progress = _Progress(args.progress)
     parse = None
     if args.dask:
         from mapview.workspace.distributed import dask_parser
 
-        parse = dask_parser(args.dask, on_error=report_skip)
+        parse = dask_parser(args.dask)
     if args.progress == "json":  # a known total lets the dashboard draw a real progress bar
         progress.total(sum(1 for _ in load_documents(args.paths, on_error=lambda error: None)))
     with Workspace.open(args.workspace, create=True) as workspace:
-        documents = load_documents(args.paths, on_error=report_skip)
-        result: IngestReport = ingest(
+        documents = load_documents(args.paths, on_error=console.skip, on_notice=console.note)
+        result = ingest(
             workspace, documents, processes=args.processes, parse=parse, on_progress=progress.update,
-            batch_size=args.batch_size or BATCH_SIZE, reparse=args.reparse,
-            on_error=report_skip, on_wait=lambda message: print(f"mapview: {message}", file=sys.stderr))
+            batch_size=args.batch_size or BATCH_SIZE, reparse=args.reparse, on_error=console.skip,
+            on_wait=lambda message: print(f"mapview: {message}", file=sys.stderr))
     for doc_id, text in result.undated:
         print(f"mapview: undated: {doc_id}: the date {text!r} is not a date; kept as written, listed as undated",
               file=sys.stderr)
     progress.finish(result)
     print(f"mapview: {args.workspace}: {result.summary()}", file=sys.stderr)
-    return 1 if skipped or result.failed else 0
+    return console.exit_code()
 
 
 class _Progress:
@@ -114,6 +111,7 @@ class _Progress:
 
 def _export(args: argparse.Namespace) -> int:
     from mapview.dates import normalize_date
+    from mapview.output import atomic_output
     from mapview.workspace import Selection, Workspace
     from mapview.workspace.exports import export_text
 
@@ -131,8 +129,8 @@ def _export(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
     else:
-        with open(args.output, "w", encoding="utf-8", newline="") as fp:
-            fp.write(text)
+        with atomic_output(args.output) as out:
+            out.write(text)
     return 0
 
 

@@ -35,13 +35,14 @@ _parse_lock = threading.Lock()
 
 
 def dask_parser(
-    address: Any, *, partition_size: int = PARTITION_SIZE, on_error: Callable[[DocumentError], None] | None = None
-) -> Callable[[Iterable[Document]], Iterator[ParsedDocument]]:
+    address: Any, *, partition_size: int = PARTITION_SIZE
+) -> Callable[..., Iterator[ParsedDocument]]:
     """A parse function for :func:`mapview.workspace.ingest` that runs on the cluster at ``address``.
 
     ``address`` is a scheduler address (``tcp://host:8786``) or a
     ``distributed.LocalCluster``. Documents come back in the order partitions
-    finish. A document that fails goes to ``on_error`` (raised without it).
+    finish. A document that fails goes to the ``on_error`` the ingest passes
+    (raised without one).
 
     Raises
     ------
@@ -50,7 +51,8 @@ def dask_parser(
         (their results would not match what the workspace records).
     """
 
-    def parse(documents: Iterable[Document]) -> Iterator[ParsedDocument]:
+    def parse(documents: Iterable[Document], on_error: Callable[[DocumentError], None] | None = None,
+              ) -> Iterator[ParsedDocument]:
         from distributed import Client, as_completed
 
         from mapview.provenance import pipeline_version

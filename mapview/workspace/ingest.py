@@ -24,8 +24,10 @@ from mapview.workspace.decisions import apply_decisions
 from mapview.workspace.store import Workspace
 from mapview.workspace.writes import content_hash, pipeline_key, store_document, update_fields
 
-ParseFunction = Callable[[Iterable[Document]], Iterable[ParsedDocument]]
-"""Turns documents into parsed documents (in any order), e.g. :func:`mapview.parse_documents`."""
+ErrorHandler = Callable[[DocumentError], None]
+ParseFunction = Callable[..., Iterable[ParsedDocument]]
+"""``parse(documents, on_error=handler)``: parsed documents in any order; each document that cannot
+be parsed goes to ``handler`` (e.g. :func:`mapview.parse_documents`)."""
 
 BATCH_SIZE = 64
 """Documents committed per transaction."""
@@ -79,7 +81,7 @@ def ingest(
     version: PipelineVersion | None = None,
     batch_size: int = BATCH_SIZE,
     on_progress: Callable[[IngestReport], None] | None = None,
-    on_error: Callable[[DocumentError], None] | None = None,
+    on_error: ErrorHandler | None = None,
     on_wait: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Parse into ``workspace`` every document of ``documents`` it does not hold as it is.
@@ -125,9 +127,16 @@ def ingest(
         todo = _peeked(_needing_parse(workspace, documents, -1 if reparse else pipeline, report, replace=replace,
                                       dedupe=dedupe_text))
         if todo is not None:
-            parse = parse if parse is not None else _default_parser(processes, on_error)
+
+            def failed(error: DocumentError) -> None:
+                report.failed += 1
+                if on_error is None:
+                    raise error
+                on_error(error)
+
+            parse = parse if parse is not None else _default_parser(processes)
             batch: list[ParsedDocument] = []
-            for parsed in parse(todo):
+            for parsed in parse(todo, on_error=failed):
                 batch.append(parsed)
                 if len(batch) >= batch_size:
                     _commit(workspace, batch, pipeline, origin, report, on_progress)
@@ -136,11 +145,11 @@ def ingest(
     return report
 
 
-def _default_parser(processes: int | None, on_error: Callable[[DocumentError], None] | None) -> ParseFunction:
+def _default_parser(processes: int | None) -> ParseFunction:
     from mapview.pipeline import parse_documents
 
     count = max(1, processes if processes is not None else os.cpu_count() or 1)
-    return lambda documents: parse_documents(documents, processes=count)
+    return lambda documents, on_error: parse_documents(documents, processes=count, on_error=on_error)
 
 
 def _needing_parse(
