@@ -1,5 +1,7 @@
 import codecs
 import json
+import os
+import signal
 import tracemalloc
 from pathlib import Path
 
@@ -7,7 +9,7 @@ import pytest
 
 from mapview.documents import documents_from_text, documents_from_upload, load_documents
 from mapview.encodings import decode_text
-from mapview.exc import DocumentError, InvalidRecordError, UnsupportedFormatError
+from mapview.exc import DocumentError, InvalidRecordError, NotRegularFileError, RecordTooDeepError, UnsupportedFormatError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
@@ -223,3 +225,113 @@ def test_pasted_text_has_a_stable_id_and_a_title_from_its_first_line():
     assert first.id == again.id and first.id.startswith("pasted-")
     assert (first.title, first.text) == ("Fighting in Herat", "\n  Fighting in Herat  \n\nMore.")
     assert (other.id, other.title) == ("p1", "Mine")
+
+
+# Issue 13: one bad input never costs the good ones, and nothing is skipped without a word.
+
+def test_lone_surrogates_in_a_jsonl_record_are_repaired_and_reported(tmp_path):
+    lines = ['{"id": "a", "text": "Kabul."}', '{"id": "b\\udc00", "text": "Lone \\ud800 in Herat.", "title": "\\udfff"}',
+             '{"id": "c", "text": "Idlib."}']
+    (tmp_path / "c.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    notices = []
+    documents = load(tmp_path / "c.jsonl", on_notice=notices.append)
+    assert [(d.id, d.text, d.title) for d in documents] == [
+        ("a", "Kabul.", None), ("b\ufffd", "Lone \ufffd in Herat.", "\ufffd"), ("c", "Idlib.", None)]
+    [notice] = notices
+    assert notice.kind == "repaired" and notice.count == 3 and f"{tmp_path / 'c.jsonl'}:2" in str(notice)
+
+
+def test_a_file_name_that_is_not_utf8_gives_a_valid_id(tmp_path):
+    folder = os.fsencode(tmp_path)
+    with open(os.path.join(folder, b"caf\xe9.txt"), "wb") as file:
+        file.write(b"Clashes in Herat.")
+    notices = []
+    [document] = load(tmp_path, on_notice=notices.append)
+    assert (document.id, document.title, document.text) == ("caf\ufffd.txt", "caf\ufffd", "Clashes in Herat.")
+    assert notices[0].kind == "repaired" and notices[0].document_id == "caf\ufffd.txt"
+
+
+def test_half_a_surrogate_pair_in_utf16_is_repaired_not_refused(tmp_path):
+    (tmp_path / "u.txt").write_bytes(codecs.BOM_UTF16_LE + "Herat ".encode("utf-16-le") + b"\x00\xd8")
+    [document] = load(tmp_path / "u.txt")
+    assert document.text == "Herat \ufffd"
+
+
+def test_deeply_nested_json_is_a_named_error_and_other_records_load(tmp_path):
+    (tmp_path / "deep.json").write_text("[" * 3000, encoding="utf-8")
+    lines = ['{"text": "Kabul."}', '{"text": "x", "meta": ' + "[" * 3000 + "]" * 3000 + "}", '{"text": "Herat."}']
+    (tmp_path / "deep.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    errors = []
+    documents = load(tmp_path / "deep.json", tmp_path / "deep.jsonl", on_error=errors.append)
+    assert [d.text for d in documents] == ["Kabul.", "Herat."]
+    assert [type(e) for e in errors] == [RecordTooDeepError, RecordTooDeepError]
+    assert "deep.json" in str(errors[0]) and (errors[1].line, "nested deeper") == (2, "nested deeper")
+
+
+def test_a_json_list_keeps_every_good_item_and_names_each_bad_one(tmp_path):
+    (tmp_path / "list.json").write_text(
+        '[{"text": "Kabul."}, {"text": 42}, {"text": "Herat."}, {"text": "Farah."}]', encoding="utf-8")
+    errors = []
+    documents = load(tmp_path / "list.json", on_error=errors.append)
+    assert [(d.id, d.text) for d in documents] == [
+        ("list.json#1", "Kabul."), ("list.json#3", "Herat."), ("list.json#4", "Farah.")]
+    [error] = errors
+    assert isinstance(error, InvalidRecordError) and "(item 2)" in str(error) and "text" in str(error)
+
+
+def test_a_truncated_json_list_keeps_its_complete_items(tmp_path):
+    (tmp_path / "cut.json").write_text('[{"text": "Kabul."}, {"text": "Herat."}, {"text": "Far', encoding="utf-8")
+    errors = []
+    assert [d.text for d in load(tmp_path / "cut.json", on_error=errors.append)] == ["Kabul.", "Herat."]
+    assert len(errors) == 1 and "(item 3)" in str(errors[0])
+
+
+@pytest.fixture
+def no_hang():
+    """Fail instead of blocking forever (a FIFO opened for reading waits for a writer)."""
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("loading blocked"))
+    signal.alarm(20)
+    yield
+    signal.alarm(0)
+
+
+def test_a_named_pipe_is_reported_and_never_opened(tmp_path, no_hang):
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "a.txt").write_text("Kabul.", encoding="utf-8")
+    errors = []
+    assert [d.id for d in load(tmp_path / "pipe.txt", tmp_path, on_error=errors.append)] == ["a.txt"]
+    assert [type(e) for e in errors] == [NotRegularFileError, NotRegularFileError]
+    assert all("pipe.txt" in str(e) and "named pipe" in str(e) for e in errors)
+
+
+def test_links_are_followed_once_and_dangling_ones_named(tmp_path):
+    reports = tmp_path / "reports"
+    (reports / "sub").mkdir(parents=True)
+    (reports / "sub" / "a.txt").write_text("Kabul.", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "b.txt").write_text("Herat.", encoding="utf-8")
+    (reports / "linked").symlink_to(tmp_path / "elsewhere")        # a linked folder is read
+    (reports / "sub" / "loop").symlink_to(reports)                  # a loop back to the top
+    (reports / "again.txt").symlink_to(reports / "sub" / "a.txt")   # the same file twice
+    (reports / "gone.txt").symlink_to(tmp_path / "missing.txt")     # dangling
+    errors, notices = [], []
+    documents = load(reports, on_error=errors.append, on_notice=notices.append)
+    assert sorted(d.text for d in documents) == ["Herat.", "Kabul."]
+    assert [type(e) for e in errors] == [NotRegularFileError] and "gone.txt" in str(errors[0])
+    assert sorted(n.kind for n in notices) == ["duplicate", "duplicate"]
+    assert any("loop" in str(n) for n in notices) and any("again.txt" in str(n) for n in notices)
+
+
+def test_files_of_other_types_in_a_folder_are_named_as_notices(tmp_path):
+    (tmp_path / "a.txt").write_text("Kabul.", encoding="utf-8")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    notices = []
+    assert [d.id for d in load(tmp_path, on_notice=notices.append)] == ["a.txt"]
+    assert [(n.kind, "scan.pdf" in str(n)) for n in notices] == [("ignored", True)]
+
+
+def test_documents_say_where_they_were_read(tmp_path):
+    (tmp_path / "c.jsonl").write_text('{"text": "A."}\n\n{"id": "x", "text": "B."}\n', encoding="utf-8")
+    (tmp_path / "l.json").write_text('[{"text": "C."}]', encoding="utf-8")
+    origins = [str(d.origin) for d in load(tmp_path / "c.jsonl", tmp_path / "l.json")]
+    assert origins == [f"{tmp_path / 'c.jsonl'}:1", f"{tmp_path / 'c.jsonl'}:3", f"{tmp_path / 'l.json'} (item 1)"]

@@ -105,6 +105,23 @@ def test_csv_guards_against_formula_injection(payload):
     assert row["lon"] == 62.199671
 
 
+@pytest.mark.parametrize("payload", [
+    " =1+1", "\xa0=1+1", "\u200b=1+1", "\x00=1+1", "\u2028=1+1", "\ufeff@SUM(A1)", " \t -1",   # issue 13, finding 12
+    "\uff1dHYPERLINK(\"http://x\")", "\uff0b1", "\uff0d2", "\uff20SUM(A1)", "\u200e=1",
+])
+def test_csv_defuses_formulas_behind_invisible_characters_and_in_full_width(payload):
+    document = parsed("x", f"{payload} Herat.", [("Herat", HERAT, 1.0, "place")], title=payload)
+    [row] = to_csv_rows([document])
+    assert row["title"] == "'" + payload and row["sentence"].startswith("'")
+    assert (row["lat"], row["start"], row["confidence"]) == (34.34817, len(payload) + 1, 1.0)
+
+
+@pytest.mark.parametrize("text", ["Herat", " Herat", "a=b", "Kabul-Herat", "\u00e9=mc2", "1+1"])
+def test_csv_leaves_ordinary_text_alone(text):
+    document = parsed("x", "Herat.", [("Herat", HERAT, 1.0, "place")], title=text)
+    assert next(to_csv_rows([document]))["title"] == text
+
+
 def test_csv_keeps_negative_coordinates_as_numbers():
     document = parsed("x", "Alexandria woman charged.", [("Alexandria", ALEXANDRIA, 1.0, "place")], title="\tx")
     [row] = to_csv_rows([document])

@@ -110,3 +110,23 @@ def test_sentence_containing_finds_every_offset():
         sentence_containing(spans, text.index(" Herat"))
     with pytest.raises(ValueError):
         sentence_containing(spans, len(text) + 5)
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting in Kabul" + "." * 100_000 + "x",          # issue 13: 105 s before, quadratic in the dots
+    "Fighting in Kabul" + ". " * 50_000 + "x",
+    '."' * 50_000 + " Herat.",
+    "Dr. " * 25_000 + "Herat.",
+    "\n- " * 30_000,
+    "a\n" * 50_000,
+])
+def test_pathological_text_splits_in_one_pass_and_covers_everything(text):
+    spans = split_sentences(text)
+    _check_cover(text, spans)
+    assert all(span.end - span.start <= MAX_SENTENCE_CHARS for span in spans)
+
+
+def test_a_run_of_dots_is_an_ellipsis_cut_into_pieces():
+    text = "Fighting in Kabul" + "." * 5000 + " Then Herat fell. Calm returned."
+    assert sentences(text)[0].startswith("Fighting in Kabul...")
+    assert sentences(text)[-2].endswith(". Then Herat fell.") and sentences(text)[-1] == "Calm returned."
