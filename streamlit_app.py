@@ -584,7 +584,8 @@ def exports(workspace: Workspace, current: Selection) -> None:
     bom = st.checkbox("CSV for Excel (UTF-8 with a byte-order mark)", key="csv_bom")
     columns = st.columns(len(EXPORTS))
     for column, (label, fmt, file_name, mime) in zip(columns, EXPORTS):
-        column.download_button(label, data=lambda fmt=fmt: export_text(workspace, current, fmt, bom=bom),
+        column.download_button(label, data=lambda fmt=fmt: export_text(workspace, current, fmt, bom=bom,
+                                                                       shapes=gazetteer().shapes),
                                file_name=file_name, mime=mime, key=f"export_{fmt}", disabled=empty,
                                on_click="ignore")
 

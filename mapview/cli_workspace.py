@@ -47,7 +47,23 @@ def add_commands(sub: Any) -> None:
     export.add_argument("--no-undated", action="store_true", help="leave out documents without a date")
     export.add_argument("--demonyms", action="store_true",
                         help="count demonyms ('Syrian forces') as mentions of their country")
+    add_geometry_option(export)
     export.set_defaults(run=_export)
+
+
+def add_geometry_option(parser: argparse.ArgumentParser) -> None:
+    """``--geometry shape|point``: how a command's GeoJSON, LPF and KML draw countries and provinces."""
+    parser.add_argument("--geometry", choices=("shape", "point"), default="shape",
+                        help="countries and provinces as their outlines (default) or as points")
+
+
+def area_shapes(geometry: str) -> Any:
+    """The shape source for ``--geometry`` (the gazetteer's outlines), or None for points only."""
+    if geometry != "shape":
+        return None
+    from gazetteer import Gazetteer
+
+    return Gazetteer().shapes
 
 
 def _ingest(args: argparse.Namespace) -> int:
@@ -125,7 +141,7 @@ def _export(args: argparse.Namespace) -> int:
                           demonyms=args.demonyms, **dates)
     fmt = args.format or output_format(args.output)
     with Workspace.open(args.workspace) as workspace:  # read-only when it cannot be written
-        text = export_text(workspace, selection, fmt, bom=args.bom)
+        text = export_text(workspace, selection, fmt, bom=args.bom, shapes=area_shapes(args.geometry))
     if args.output is None:
         sys.stdout.write(text)
     else:

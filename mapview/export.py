@@ -11,12 +11,15 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import IO, Any
 
 from gazetteer import Place
 from mapview.exc import ExportError
 from mapview.records import Document, ParsedDocument, ResolvedMention
+
+ShapeSource = Callable[[Iterable[str]], Mapping[str, Any]]
+"""Gives the shapes (shapely polygons) of the place ids asked for, e.g. ``Gazetteer().shapes``."""
 
 EXPORT_FORMATS = ("jsonl", "geojson", "csv")
 """The formats :func:`write` accepts."""
@@ -111,7 +114,7 @@ def to_csv_rows(parsed_docs: Iterable[ParsedDocument]) -> Iterator[dict[str, Any
             }
             if place is not None:
                 row.update(
-                    place_id=place.id, geonameid=place.geonameid, place_name=place.name, kind=place.kind,
+                    place_id=place.id, geonameid=place.geonameid, place_name=place.display_name, kind=place.kind,
                     country_code=place.country_code, lat=_round(place.lat), lon=_round(place.lon),
                 )
             yield {key: _defused(value) for key, value in row.items()}
@@ -164,24 +167,41 @@ def write_jsonl(parsed_docs: Iterable[ParsedDocument], fp: IO[str], *, include_d
 
 
 def write_geojson(
-    parsed_docs: Iterable[ParsedDocument], fp: IO[str], *, per: str = "place", include_demonyms: bool = False
+    parsed_docs: Iterable[ParsedDocument], fp: IO[str], *, per: str = "place", include_demonyms: bool = False,
+    shapes: ShapeSource | None = None,
 ) -> None:
-    """Write :func:`to_geojson` as one JSON document."""
-    json.dump(to_geojson(parsed_docs, per=per, include_demonyms=include_demonyms), fp, ensure_ascii=False)
+    """Write :func:`to_geojson` as one JSON document; with ``shapes`` (e.g. ``Gazetteer().shapes``)
+    areas are drawn as their polygons (see :mod:`mapview.area_geometry`)."""
+    collection = to_geojson(parsed_docs, per=per, include_demonyms=include_demonyms)
+    if shapes is not None:
+        from mapview.area_geometry import attach_shapes
+
+        attach_shapes(collection, shapes)
+    json.dump(collection, fp, ensure_ascii=False)
 
 
-def write(parsed_docs: Iterable[ParsedDocument], fp: IO[str], format: str) -> None:
-    """Write in one of :data:`EXPORT_FORMATS` with that format's defaults.
+def write(
+    parsed_docs: Iterable[ParsedDocument], fp: IO[str], format: str, *, shapes: ShapeSource | None = None,
+    include_demonyms: bool = False,
+) -> None:
+    """Write in one of :data:`EXPORT_FORMATS`.
+
+    ``shapes`` draws areas as polygons in GeoJSON; ``include_demonyms`` counts
+    demonyms as mentions of their country (GeoJSON and JSONL).
 
     Raises
     ------
     ExportError
         For any other format (checked before anything is read or written).
     """
-    writers = {"jsonl": write_jsonl, "geojson": write_geojson, "csv": write_csv}
-    if format not in writers:
+    if format not in EXPORT_FORMATS:
         raise ExportError(f"unknown export format {format!r} (one of {', '.join(EXPORT_FORMATS)})")
-    writers[format](parsed_docs, fp)
+    if format == "geojson":
+        write_geojson(parsed_docs, fp, include_demonyms=include_demonyms, shapes=shapes)
+    elif format == "jsonl":
+        write_jsonl(parsed_docs, fp, include_demonyms=include_demonyms)
+    else:
+        write_csv(parsed_docs, fp)
 
 
 def _mapped(parsed: ParsedDocument, include_demonyms: bool) -> Iterator[ResolvedMention]:
@@ -193,7 +213,8 @@ def _mapped(parsed: ParsedDocument, include_demonyms: bool) -> Iterator[Resolved
 def _feature(place: Place, document: Document | None) -> dict[str, Any]:
     """An empty Feature for a place, or for a place in one document."""
     properties: dict[str, Any] = {
-        "id": place.id, "geonameid": place.geonameid, "name": place.name, "kind": place.kind,
+        "id": place.id, "geonameid": place.geonameid, "name": place.display_name, "geonames_name": place.name,
+        "kind": place.kind,
         "country_code": place.country_code, "admin1": place.admin1, "population": place.population,
     }
     if document is not None:

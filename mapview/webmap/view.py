@@ -21,8 +21,9 @@ from mapview.webmap.assets import vendor_dir
 from mapview.workspace import Selection, Workspace
 from mapview.workspace.queries import MentionRecord, PlaceSummary, count_mentions, mention_records
 
-PLACE_COLUMNS = ("id", "name", "kind", "country", "lat", "lon", "mentions", "documents")
-"""The columns of the places table the map is sent (one row per place)."""
+PLACE_COLUMNS = ("id", "name", "kind", "country", "cc", "members", "lat", "lon", "mentions", "documents")
+"""The columns of the places table the map is sent (one row per place): ``cc`` is the ISO country
+code (countries are drawn as their outline), ``members`` the member countries of a region."""
 
 EVIDENCE_LIMIT = 25
 """Sentences sent for the opened place's popup (the table below the map lists them all)."""
@@ -62,8 +63,8 @@ def places_table(places: list[PlaceSummary]) -> dict[str, Any]:
     """The places as ``{"columns": PLACE_COLUMNS, "rows": [...]}`` (compact: one list per place)."""
     from mapview.webmap.countries import country_name
 
-    rows = [[p.id, p.display_name, p.kind, country_name(p.country_code), round(p.lat, 5), round(p.lon, 5),
-             p.mentions, p.documents] for p in places]
+    rows = [[p.id, p.display_name, p.kind, country_name(p.country_code), p.country_code, ",".join(p.members),
+             round(p.lat, 5), round(p.lon, 5), p.mentions, p.documents] for p in places]
     return {"columns": list(PLACE_COLUMNS), "rows": rows}
 
 

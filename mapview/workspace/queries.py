@@ -266,9 +266,10 @@ def mentions_per_day(workspace: Workspace, selection: Selection) -> list[tuple[s
 
 
 def _place(row: tuple[Any, ...]) -> Place:
-    pid, geonameid, name, kind, country_code, admin1, lat, lon, population, members = row[:10]
+    pid, geonameid, name, kind, country_code, admin1, lat, lon, population, members, display_name = row
     return Place(id=pid, geonameid=geonameid, name=name, kind=kind, country_code=country_code, admin1=admin1,
-                 lat=lat, lon=lon, population=population, members=members.split(",") if members else ())
+                 lat=lat, lon=lon, population=population, members=members.split(",") if members else (),
+                 display_name=display_name)
 
 
 def _mention_filter(

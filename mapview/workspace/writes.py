@@ -90,7 +90,7 @@ def store_places(db: sqlite3.Connection, places: Iterable[Place]) -> None:
                display_name = excluded.display_name, kind = excluded.kind, country_code = excluded.country_code,
                admin1 = excluded.admin1, lat = excluded.lat, lon = excluded.lon,
                population = excluded.population, members = excluded.members""",
-        [(p.id, p.geonameid, p.name, _display_name(p), p.kind, p.country_code, p.admin1, p.lat, p.lon,
+        [(p.id, p.geonameid, p.name, p.display_name, p.kind, p.country_code, p.admin1, p.lat, p.lon,
           p.population, ",".join(p.members)) for p in places])
 
 
@@ -109,9 +109,3 @@ def remove_documents(db: sqlite3.Connection, doc_ids: Iterable[str]) -> int:
     cursor = db.execute("DELETE FROM documents WHERE id IN (SELECT value FROM json_each(?))",
                         (json.dumps(list(doc_ids)),))
     return cursor.rowcount
-
-
-def _display_name(place: Place) -> str:
-    # Places gain an English display name in the gazetteer; until then the name is the display name.
-    name = getattr(place, "display_name", None)
-    return name if isinstance(name, str) and name else place.name

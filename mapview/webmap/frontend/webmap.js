@@ -1,5 +1,8 @@
-/* mapview's map: one marker per place for the current selection, popups with the evidence,
- * and an offline basemap (countries, provinces from zoom 5, labels) loaded from local files.
+/* mapview's map: the places of the current selection on an offline basemap.
+ *
+ * Countries and provinces are drawn as their shapes, filled by how often the selection names
+ * them; regions and continents as their member countries, lightly; cities and places without a
+ * shape as one marker each, coloured by how many documents name them. Popups show the evidence.
  *
  * Document text is untrusted: it reaches the page only through textContent, text nodes and
  * URL-checked href attributes. Nothing from the data is ever parsed as HTML.
@@ -13,14 +16,23 @@
     country: "country", admin1: "province / state", admin2: "district",
     city: "city", region: "region", continent: "continent"
   };
-  /* Marker colour by the number of documents naming the place (the legend says so). */
+  /* Marker colour by the number of documents naming the place. */
   var DOC_STEPS = [
     { min: 1, color: "#74a9cf", label: "1 document" },
-    { min: 2, color: "#2b8cbe", label: "2–4 documents" },
-    { min: 5, color: "#045a8d", label: "5–19 documents" },
+    { min: 2, color: "#2b8cbe", label: "2–4" },
+    { min: 5, color: "#045a8d", label: "5–19" },
     { min: 20, color: "#023858", label: "20 or more" }
   ];
+  /* Area fill by the number of mentions. */
+  var MENTION_STEPS = [
+    { min: 1, color: "#fdd0a2", label: "1 mention" },
+    { min: 2, color: "#fdae6b", label: "2–4" },
+    { min: 5, color: "#fd8d3c", label: "5–19" },
+    { min: 20, color: "#e6550d", label: "20–99" },
+    { min: 100, color: "#a63603", label: "100 or more" }
+  ];
   var MAX_MENTIONS = 25;
+  var PANES = { regions: 405, countries: 410, provinces: 415, boundaries: 420, labels: 450 };
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -29,11 +41,14 @@
     return node;
   }
 
-  function isArea(kind) { return Object.prototype.hasOwnProperty.call(AREA_KINDS, kind); }
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+  function isArea(kind) { return has(AREA_KINDS, kind); }
+  function num(v) { return typeof v === "number" && isFinite(v); }
+  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
-  function docColor(documents) {
-    var color = DOC_STEPS[0].color;
-    DOC_STEPS.forEach(function (step) { if (documents >= step.min) { color = step.color; } });
+  function stepColor(steps, value) {
+    var color = steps[0].color;
+    steps.forEach(function (step) { if (value >= step.min) { color = step.color; } });
     return color;
   }
 
@@ -45,7 +60,13 @@
     return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
   }
 
-  function num(v) { return typeof v === "number" && isFinite(v); }
+  /* "29.4°N–38.5°N, 60.5°E–75.0°E": where an area lies, without false precision. */
+  function extentText(bounds) {
+    function lat(v) { return Math.abs(v).toFixed(1) + "\u00b0" + (v < 0 ? "S" : "N"); }
+    function lon(v) { return Math.abs(v).toFixed(1) + "\u00b0" + (v < 0 ? "W" : "E"); }
+    return lat(bounds.getSouth()) + "\u2013" + lat(bounds.getNorth()) + ", " +
+      lon(bounds.getWest()) + "\u2013" + lon(bounds.getEast());
+  }
 
   /* The sentence with the words as written highlighted (offsets first, else a search). */
   function sentenceNode(m) {
@@ -88,9 +109,7 @@
     return line;
   }
 
-  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
-
-  /* The popup of one place: what it is, how often the selection names it, and the sentences.
+  /* The popup of one place: what and where it is, how often the selection names it, the sentences.
      `onCorrect(mentionKey)` is called when the user asks to correct one of them. */
   function popupContent(place, evidence, onCorrect) {
     var root = el("div", "mv-popup");
@@ -101,10 +120,10 @@
     root.appendChild(head);
     var facts = [];
     if (place.country) { facts.push(place.country); }
-    if (place.kind === "city" && num(place.lat) && num(place.lon)) {
-      facts.push(place.lat.toFixed(2) + ", " + place.lon.toFixed(2));
-    } else if (place.extent) {
+    if (place.extent) {
       facts.push(place.extent);
+    } else if (!isArea(place.kind) && num(place.lat) && num(place.lon)) {
+      facts.push(place.lat.toFixed(2) + ", " + place.lon.toFixed(2));
     }
     if (facts.length) { root.appendChild(el("div", "mv-meta", facts.join(" \u00b7 "))); }
     root.appendChild(el("div", "mv-counts",
@@ -142,11 +161,10 @@
     var area = isArea(place.kind);
     var size = Math.max(16, Math.min(30, 14 + 3 * Math.log2(Math.max(1, place.mentions))));
     var cls = "mv-marker " + (area ? "mv-area" : "mv-city") + (open ? " mv-open" : "");
-    var badge = place.documents > 1 ? String(place.documents) : "";
+    var badge = place.documents > 1 ? String(place.documents).replace(/[^0-9]/g, "") : "";
     return L.divIcon({
       className: cls,
-      html: '<span style="background:' + docColor(place.documents) + '">' + badge.replace(/[^0-9]/g, "") +
-        "</span>",
+      html: '<span style="background:' + stepColor(DOC_STEPS, place.documents) + '">' + badge + "</span>",
       iconSize: [size, size]
     });
   }
@@ -154,11 +172,7 @@
   function clusterIcon(cluster) {
     var n = cluster.getChildCount();
     var size = n < 10 ? 30 : n < 100 ? 36 : 42;
-    return L.divIcon({
-      className: "mv-cluster",
-      html: "<span>" + Number(n) + "</span>",
-      iconSize: [size, size]
-    });
+    return L.divIcon({ className: "mv-cluster", html: "<span>" + Number(n) + "</span>", iconSize: [size, size] });
   }
 
   function rowsToPlaces(table) {
@@ -166,6 +180,7 @@
     return ((table && table.rows) || []).map(function (row) {
       var place = {};
       columns.forEach(function (name, i) { place[name] = row[i]; });
+      place.members = typeof place.members === "string" && place.members ? place.members.split(",") : [];
       return place;
     });
   }
@@ -174,96 +189,26 @@
 
   function legend() {
     var control = L.control({ position: "bottomright" });
-    control.onAdd = function () {
-      var box = el("div", "mv-legend");
-      box.appendChild(el("div", null, "Named in"));
-      DOC_STEPS.forEach(function (step) {
+    function section(box, title, steps, round) {
+      box.appendChild(el("div", "mv-legend-title", title));
+      steps.forEach(function (step) {
         var row = el("div");
         var swatch = el("i");
         swatch.style.background = step.color;
+        if (!round) { swatch.style.borderRadius = "2px"; }
         row.appendChild(swatch);
         row.appendChild(document.createTextNode(step.label));
         box.appendChild(row);
       });
-      box.appendChild(el("div", null, "\u25cf city \u25a0 area; size: mentions"));
+    }
+    control.onAdd = function () {
+      var box = el("div", "mv-legend");
+      section(box, "Places: named in", DOC_STEPS, true);
+      section(box, "Areas: mentions", MENTION_STEPS, false);
+      box.appendChild(el("div", "mv-legend-note", "marker size: mentions"));
       return box;
     };
     return control;
-  }
-
-  /* The offline basemap: countries always, province lines from zoom 5, labels by zoom. */
-  function basemap(map, urls) {
-    var layers = { countries: null, admin1: null, labels: L.layerGroup() };
-    var labelData = [];
-    var wanted = true;
-    function load(url, callback) {
-      if (!url) { return; }
-      fetch(url, { credentials: "same-origin" }).then(function (r) {
-        if (!r.ok) { throw new Error(url + ": " + r.status); }
-        return r.json();
-      }).then(callback).catch(function (e) { if (window.console) { console.warn("mapview basemap:", e); } });
-    }
-    load(urls.countries, function (data) {
-      layers.countries = L.geoJSON(data, {
-        interactive: false, pane: "tilePane",
-        style: { color: "#8a9aa8", weight: 0.7, fillColor: "#f4f1ea", fillOpacity: 1 }
-      });
-      if (wanted) { layers.countries.addTo(map); }
-    });
-    var admin1Requested = false;
-    function maybeAdmin1() {
-      if (!wanted || map.getZoom() < 5 || admin1Requested || !urls.admin1) {
-        if (layers.admin1) {
-          if (wanted && map.getZoom() >= 5) { map.addLayer(layers.admin1); } else { map.removeLayer(layers.admin1); }
-        }
-        return;
-      }
-      admin1Requested = true;
-      load(urls.admin1, function (data) {
-        layers.admin1 = L.geoJSON(data, {
-          interactive: false, pane: "tilePane",
-          style: { color: "#a59c8c", weight: 0.6, dashArray: "3 2", fill: false }
-        });
-        maybeAdmin1();
-      });
-    }
-    load(urls.labels, function (data) {
-      labelData = (data.features || []).filter(function (f) {
-        return f.geometry && f.geometry.type === "Point" && f.properties && f.properties.name;
-      });
-      drawLabels();
-    });
-    function drawLabels() {
-      layers.labels.clearLayers();
-      if (!wanted) { return; }
-      var zoom = map.getZoom(), view = map.getBounds().pad(0.1), drawn = 0;
-      labelData.forEach(function (f) {
-        var p = f.properties, kind = p.kind === "admin1" ? "admin1" : "country";
-        var rank = num(p.rank) ? p.rank : 5;
-        var visible = kind === "country" ? zoom >= 2 + Math.min(4, Math.floor(rank / 2)) : zoom >= 6;
-        var c = f.geometry.coordinates, at = L.latLng(c[1], c[0]);
-        if (!visible || !view.contains(at) || drawn > 400) { return; }
-        drawn += 1;
-        var icon = L.divIcon({ className: "mv-label mv-label-" + kind, html: "", iconSize: [0, 0] });
-        var marker = L.marker(at, { icon: icon, interactive: false, keyboard: false, pane: "shadowPane" });
-        marker.on("add", function () {
-          var node = marker.getElement();
-          if (node) { node.textContent = ""; node.appendChild(el("span", null, p.name)); }
-        });
-        layers.labels.addLayer(marker);
-      });
-    }
-    layers.labels.addTo(map);
-    map.on("zoomend", maybeAdmin1);
-    map.on("moveend", drawLabels);
-    return {
-      show: function (on) {
-        wanted = on;
-        if (layers.countries) { if (on) { layers.countries.addTo(map); } else { map.removeLayer(layers.countries); } }
-        maybeAdmin1();
-        drawLabels();
-      }
-    };
   }
 
   /* Leaflet focuses the map on a mouse press; inside a frame that the page has scrolled half out of
@@ -279,31 +224,155 @@
     keyboard.__mapviewPatched = true;
   }
 
+  /* The offline basemap: country outlines, province lines from zoom 5, labels by zoom and size.
+     `shapes` gives the country (by ISO code) and province (by place id) shapes to fill. */
+  function basemap(map, urls, onReady) {
+    var data = { countries: {}, provinces: {}, labels: [], labelAt: {} };
+    var layers = { countries: null, boundaries: null, labels: L.layerGroup([], { pane: "mv-labels" }) };
+    var wanted = true, pending = 0;
+
+    function load(url, callback) {
+      if (!url) { return; }
+      pending += 1;
+      fetch(url, { credentials: "same-origin" }).then(function (r) {
+        if (!r.ok) { throw new Error(url + ": " + r.status); }
+        return r.json();
+      }).then(callback).catch(function (e) {
+        if (window.console) { console.warn("mapview basemap:", e); }
+      }).then(function () {
+        pending -= 1;
+        if (pending === 0) { onReady(); }
+      });
+    }
+
+    load(urls.countries, function (collection) {
+      (collection.features || []).forEach(function (f) {
+        var code = f.properties && f.properties.iso_a2;
+        if (code) { (data.countries[code] = data.countries[code] || []).push(f); }
+      });
+      layers.countries = L.geoJSON(collection, {
+        interactive: false, pane: "tilePane",
+        style: { color: "#8a9aa8", weight: 0.7, fillColor: "#f4f1ea", fillOpacity: 1 }
+      });
+      if (wanted) { layers.countries.addTo(map); }
+    });
+    load(urls.admin1, function (collection) {
+      (collection.features || []).forEach(function (f) {
+        var id = f.properties && f.properties.id;
+        if (id) { (data.provinces[id] = data.provinces[id] || []).push(f); }
+      });
+      layers.boundaries = L.geoJSON(collection, {
+        interactive: false, pane: "mv-boundaries",
+        style: { color: "#a59c8c", weight: 0.6, dashArray: "3 2", fill: false }
+      });
+      boundaries();
+    });
+    load(urls.labels, function (collection) {
+      data.labels = (collection.features || []).filter(function (f) {
+        return f.geometry && f.geometry.type === "Point" && f.properties && f.properties.name;
+      });
+      data.labels.forEach(function (f) {
+        var p = f.properties, c = f.geometry.coordinates;
+        var key = p.kind === "country" ? "cc:" + p.iso_a2 : p.id;
+        if (key) { data.labelAt[key] = L.latLng(c[1], c[0]); }
+      });
+      labels();
+    });
+
+    function boundaries() {
+      if (!layers.boundaries) { return; }
+      if (wanted && map.getZoom() >= 5) { map.addLayer(layers.boundaries); } else { map.removeLayer(layers.boundaries); }
+    }
+
+    function visible(p, zoom) {
+      if (p.kind !== "admin1") {
+        var rank = num(p.rank) ? p.rank : 999;
+        return zoom >= 5 || rank <= (zoom <= 2 ? 30 : zoom === 3 ? 80 : 160);
+      }
+      return zoom >= 6 || (zoom === 5 && num(p.rank) && p.rank <= 900);
+    }
+
+    function labels() {
+      layers.labels.clearLayers();
+      if (!wanted) { return; }
+      var zoom = map.getZoom(), view = map.getBounds().pad(0.05), drawn = 0;
+      data.labels.forEach(function (f) {
+        var p = f.properties, c = f.geometry.coordinates, at = L.latLng(c[1], c[0]);
+        if (drawn >= 400 || !visible(p, zoom) || !view.contains(at)) { return; }
+        drawn += 1;
+        var kind = p.kind === "admin1" ? "admin1" : "country";
+        var icon = L.divIcon({ className: "mv-label mv-label-" + kind, html: "", iconSize: [0, 0] });
+        var marker = L.marker(at, { icon: icon, interactive: false, keyboard: false, pane: "mv-labels" });
+        marker.on("add", function () {
+          var node = marker.getElement();
+          if (node) { node.textContent = ""; node.appendChild(el("span", null, p.name)); }
+        });
+        layers.labels.addLayer(marker);
+      });
+    }
+
+    layers.labels.addTo(map);
+    map.on("zoomend", boundaries);
+    map.on("moveend", labels);
+    return {
+      shapes: function (place) {
+        if (place.kind === "country") { return data.countries[place.cc] || null; }
+        if (place.kind === "admin1") { return data.provinces[place.id] || null; }
+        if (place.kind === "region" || place.kind === "continent") {
+          var parts = [];
+          place.members.forEach(function (code) { parts = parts.concat(data.countries[code] || []); });
+          return parts.length ? parts : null;
+        }
+        return null;
+      },
+      labelPoint: function (place) {
+        return data.labelAt[place.kind === "country" ? "cc:" + place.cc : place.id] || null;
+      },
+      show: function (on) {
+        wanted = on;
+        if (layers.countries) { if (on) { layers.countries.addTo(map); } else { map.removeLayer(layers.countries); } }
+        boundaries();
+        labels();
+      }
+    };
+  }
+
   /* A map in `element`. options: {basemap: {countries, admin1, labels} URLs}.
      Returns a controller; `onSelect(fn)` is told the place a user opens (null when closed). */
   function createMap(element, options) {
     options = options || {};
     focusWithoutScrolling();
     var map = L.map(element, { minZoom: 1, maxZoom: 14, worldCopyJump: true, zoomControl: true });
+    Object.keys(PANES).forEach(function (name) {
+      map.createPane("mv-" + name).style.zIndex = String(PANES[name]);
+    });
+    map.getPane("mv-labels").style.pointerEvents = "none";
     map.setView([30, 50], 3);
     L.control.scale().addTo(map);
     legend().addTo(map);
-    var base = basemap(map, options.basemap || {});
+    var base = basemap(map, options.basemap || {}, function () { render(); });
     var tiles = null;
     var cluster = L.markerClusterGroup({
       chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 40, iconCreateFunction: clusterIcon
     });
     cluster.addTo(map);
-    var markers = {}, places = {}, evidence = {};
+    var areaLayers = {
+      regions: L.layerGroup().addTo(map), countries: L.layerGroup().addTo(map),
+      provinces: L.layerGroup().addTo(map)
+    };
+    var renderers = {};
+    Object.keys(areaLayers).forEach(function (name) { renderers[name] = L.canvas({ pane: "mv-" + name }); });
+    var areaPopup = L.popup({ maxWidth: 440, minWidth: 260, autoPanPadding: [20, 20] });
+    var markers = {}, areas = {}, places = {}, evidence = {};
     var openId = null, quiet = false, fitted = false;
     var selectHandler = function () {};
     var correctHandler = null;
 
+    function content(id) { return popupContent(places[id], evidence[id], correctHandler); }
+
     function refreshPopup(id) {
-      var marker = markers[id];
-      if (marker && marker.getPopup()) {
-        marker.getPopup().setContent(popupContent(places[id], evidence[id], correctHandler));
-      }
+      if (markers[id] && markers[id].getPopup()) { markers[id].getPopup().setContent(content(id)); }
+      if (areas[id] && areaPopup.isOpen() && openId === id) { areaPopup.setContent(content(id)); }
     }
 
     function makeMarker(place) {
@@ -312,7 +381,7 @@
         autoPanOnFocus: false  // a pan between press and release would swallow the click
       });
       marker.placeId = place.id;
-      marker.bindPopup(function () { return popupContent(places[place.id], evidence[place.id], correctHandler); },
+      marker.bindPopup(function () { return content(place.id); },
         { maxWidth: 440, minWidth: 260, autoPanPadding: [20, 20] });
       marker.on("popupopen", function () {
         openId = place.id;
@@ -330,50 +399,136 @@
       return marker;
     }
 
-    /* Show exactly these places; markers of places still shown stay (and keep an open popup). */
-    function setPlaces(table) {
-      var next = {};
-      rowsToPlaces(table).forEach(function (p) {
-        if (p.id && num(p.lat) && num(p.lon)) { next[p.id] = p; }
+    function areaStyle(place, kind) {
+      var color = stepColor(MENTION_STEPS, place.mentions);
+      if (kind === "regions") {
+        return { color: "#b35806", weight: 1, dashArray: "4 3", fillColor: color, fillOpacity: 0.15 };
+      }
+      return { color: "#8c4a0b", weight: kind === "provinces" ? 1 : 0.8, fillColor: color,
+               fillOpacity: kind === "provinces" ? 0.7 : 0.5 };
+    }
+
+    /* Draw a place's shape(s), filled by its mentions; clicking opens its popup. */
+    function drawArea(place, shapes) {
+      var kind = place.kind === "admin1" ? "provinces" : place.kind === "country" ? "countries" : "regions";
+      var layer = L.geoJSON({ type: "FeatureCollection", features: shapes }, {
+        renderer: renderers[kind], pane: "mv-" + kind, style: function () { return areaStyle(place, kind); }
       });
-      var gone = [], added = [];
-      Object.keys(markers).forEach(function (id) {
-        if (!next[id]) { gone.push(markers[id]); delete markers[id]; }
-      });
-      quiet = true;
+      layer.on("click", function (e) { openArea(place.id, e.latlng, false); });
+      areaLayers[kind].addLayer(layer);
+      place.extent = extentText(layer.getBounds());
+      areas[place.id] = layer;
+    }
+
+    function openArea(id, latlng, silent) {
+      var place = places[id];
+      if (!place || !areas[id]) { return; }
+      var at = latlng || base.labelPoint(place) || areas[id].getBounds().getCenter();
+      quiet = !!silent;
       try {
-        if (gone.length) { cluster.removeLayers(gone); }
-        Object.keys(next).forEach(function (id) {
-          var old = places[id];
-          if (!markers[id]) {
-            markers[id] = makeMarker(next[id]);
-            added.push(markers[id]);
-          } else if (old && !sameCounts(old, next[id])) {
-            markers[id].setIcon(markerIcon(next[id], id === openId));
-          }
-        });
-        places = next;
-        if (added.length) { cluster.addLayers(added); }
-        if (openId && places[openId]) { refreshPopup(openId); }
+        openId = id;
+        areaPopup.setLatLng(at).setContent(content(id)).openOn(map);
+        if (!silent) { selectHandler(id); }
       } finally {
         quiet = false;
       }
-      if (!fitted && Object.keys(places).length) {
-        fitted = true;
-        fitTo(Object.keys(places));
+    }
+
+    map.on("popupclose", function (e) {
+      if (e.popup !== areaPopup) { return; }
+      var wasOpen = openId;
+      if (wasOpen && areas[wasOpen]) { openId = null; }
+      if (!quiet && wasOpen && areas[wasOpen]) { selectHandler(null); }
+    });
+
+    /* Markers for places without a shape, shapes for the others; what stays keeps its popup. */
+    function render() {
+      var ids = Object.keys(places);
+      var wantMarker = {}, gone = [], added = [];
+      quiet = true;
+      try {
+        Object.keys(areaLayers).forEach(function (k) { areaLayers[k].clearLayers(); });
+        var shapedOpen = openId && areas[openId];
+        areas = {};
+        ["regions", "countries", "provinces"].forEach(function (pass) {
+          ids.forEach(function (id) {
+            var place = places[id];
+            var kind = place.kind === "admin1" ? "provinces" : place.kind === "country" ? "countries" :
+              place.kind === "region" || place.kind === "continent" ? "regions" : null;
+            if (kind !== pass) { return; }
+            var shapes = base.shapes(place);
+            if (shapes) { drawArea(place, shapes); }
+          });
+        });
+        ids.forEach(function (id) {
+          if (!areas[id] && num(places[id].lat) && num(places[id].lon)) { wantMarker[id] = true; }
+        });
+        Object.keys(markers).forEach(function (id) {
+          if (!wantMarker[id]) { gone.push(markers[id]); delete markers[id]; }
+        });
+        if (gone.length) { cluster.removeLayers(gone); }
+        Object.keys(wantMarker).forEach(function (id) {
+          if (!markers[id]) {
+            markers[id] = makeMarker(places[id]);
+            added.push(markers[id]);
+          } else {
+            markers[id].setIcon(markerIcon(places[id], id === openId));
+          }
+        });
+        if (added.length) { cluster.addLayers(added); }
+        if (shapedOpen) {
+          if (areas[openId]) { areaPopup.setContent(content(openId)); } else { map.closePopup(areaPopup); openId = null; }
+        } else if (openId && places[openId]) {
+          refreshPopup(openId);
+        }
+      } finally {
+        quiet = false;
       }
-      element.setAttribute("data-places", String(Object.keys(places).length));
+      if (!fitted && ids.length) {
+        fitted = true;
+        fitTo(ids);
+      }
+      element.setAttribute("data-places", String(ids.length));
+      element.setAttribute("data-areas", String(Object.keys(areas).length));
+    }
+
+    /* Show exactly these places. */
+    function setPlaces(table) {
+      var next = {};
+      rowsToPlaces(table).forEach(function (p) {
+        if (p.id && num(p.lat) && num(p.lon)) {
+          if (places[p.id] && sameCounts(places[p.id], p)) { p.extent = places[p.id].extent; }
+          next[p.id] = p;
+        }
+      });
+      places = next;
+      render();
+    }
+
+    /* Where the places are: their points (an area's label point), so that one mention of a large
+       country does not turn the view into the whole world; regions and continents are left out. */
+    function boundsOf(ids) {
+      var bounds = L.latLngBounds([]);
+      ids.forEach(function (id) {
+        var place = places[id];
+        if (!place || place.kind === "region" || place.kind === "continent") { return; }
+        bounds.extend((areas[id] && base.labelPoint(place)) || [place.lat, place.lon]);
+      });
+      return bounds;
     }
 
     function fitTo(ids) {
-      var points = ids.filter(function (id) { return places[id]; }).map(function (id) {
-        return [places[id].lat, places[id].lon];
-      });
-      if (points.length) { map.fitBounds(L.latLngBounds(points), { padding: [30, 30], maxZoom: 7 }); }
+      var bounds = boundsOf(ids.filter(function (id) { return places[id]; }));
+      if (bounds.isValid()) { map.fitBounds(bounds, { padding: [30, 30], maxZoom: 7 }); }
     }
 
-    /* Open a place's popup (zooming in far enough to show its marker), without telling the page. */
+    /* Open a place's popup (zooming in far enough to show it), without telling the page. */
     function focus(id) {
+      if (areas[id]) {
+        map.fitBounds(areas[id].getBounds(), { padding: [30, 30], maxZoom: 7 });
+        map.once("moveend", function () { openArea(id, null, true); });
+        return true;
+      }
       var marker = markers[id];
       if (!marker) { return false; }
       cluster.zoomToShowLayer(marker, function () {
@@ -419,10 +574,12 @@
       focus: focus,
       reveal: reveal,
       fitTo: fitTo,
+      setTiles: setTiles,
       placeIds: function () { return Object.keys(places); },
       placeName: function (id) { return places[id] ? places[id].name : null; },
       markerOf: function (id) { return markers[id] || null; },
-      setTiles: setTiles,
+      areaOf: function (id) { return areas[id] || null; },
+      openArea: function (id) { openArea(id, null, false); },
       openPlace: function () { return openId; },
       onSelect: function (fn) { selectHandler = fn; },
       onCorrect: function (fn) { correctHandler = fn; }
