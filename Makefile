@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test install gazetteer assets basemap browser bench eval clean
+.PHONY: run test install gazetteer assets basemap browser bench eval fuzz clean
 
 run: install assets gazetteer basemap
 	$(VENV)/bin/streamlit run streamlit_app.py
@@ -43,10 +43,16 @@ browser:
 bench: install assets gazetteer basemap browser
 	$(PY) benchmarks/gazetteer_bench.py
 	$(PY) benchmarks/throughput.py
+	$(PY) benchmarks/robustness_bench.py
 	$(PY) benchmarks/map_bench.py
 
 eval: install assets gazetteer
 	$(PY) scripts/evaluate.py --processes 2
+
+# 10,000 generated and mutated documents through the loaders, the pipeline and the CLI:
+# prints crashes / hangs / documents lost without a message (each should be 0).
+fuzz: install assets gazetteer
+	$(PY) scripts/fuzz.py
 
 clean:
 	rm -rf $(VENV) static/vendor .pytest_cache
