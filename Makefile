@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test install gazetteer assets basemap browser bench eval fuzz clean
+.PHONY: run test install gazetteer assets basemap browser bench eval fuzz screenshot clean
 
 run: install assets gazetteer basemap
 	$(VENV)/bin/streamlit run streamlit_app.py
@@ -44,7 +44,7 @@ bench: install assets gazetteer basemap browser
 	$(PY) benchmarks/gazetteer_bench.py
 	$(PY) benchmarks/throughput.py
 	$(PY) benchmarks/robustness_bench.py
-	$(PY) benchmarks/map_bench.py
+	$(PY) benchmarks/workspace_bench.py
 
 eval: install assets gazetteer
 	$(PY) scripts/evaluate.py --processes 2
@@ -53,6 +53,10 @@ eval: install assets gazetteer
 # prints crashes / hangs / documents lost without a message (each should be 0).
 fuzz: install assets gazetteer
 	$(PY) scripts/fuzz.py
+
+# The README's pictures (docs/screenshot.png, docs/review.png), from the bundled samples.
+screenshot: install assets gazetteer basemap browser
+	$(PY) scripts/screenshot.py
 
 clean:
 	rm -rf $(VENV) static/vendor .pytest_cache

@@ -415,8 +415,7 @@ def _picked_mention_row() -> None:
     if rows and rows[0] < len(order):
         key, place_id = order[rows[0]]
         st.session_state["correcting"] = key
-        if place_id:
-            st.session_state["focus"] = {"id": place_id, "nonce": nonce()}
+        focus_place(place_id)
 
 
 def _picked_rows(prefix: str) -> list[int]:
@@ -434,7 +433,7 @@ def corrections_view(workspace: Workspace) -> None:
         return
     places = queries.stored_places(workspace, [d.place_id for d in made if d.place_id] +
                                    [d.model_place_id for d in made if d.model_place_id])
-    name = lambda pid: places[pid].name if pid in places else None  # noqa: E731
+    name = lambda pid: places[pid].display_name if pid in places else None  # noqa: E731
     actions = {"accept": "confirmed", "place": "placed at", "not_place": "not a place", "add": "added"}
     frame = pd.DataFrame(
         [(d.words, SCOPE_LABELS[d.scope], d.doc_id, actions[d.action], name(d.place_id), name(d.model_place_id),
@@ -492,12 +491,12 @@ def correction_panel(workspace: Workspace) -> None:
         options: list[tuple[str, str, str | None]] = []
         if record.model_place_id in places:
             model = places[record.model_place_id]
-            options.append((f"The model's answer: {place_label(model.name, model.kind, model.country_code)}",
+            options.append((f"The model's answer: {place_label(model.display_name, model.kind, model.country_code)}",
                             "accept", None))
         for pid in record.alternatives:
             if pid in places:
                 p = places[pid]
-                options.append((place_label(p.name, p.kind, p.country_code), "place", pid))
+                options.append((place_label(p.display_name, p.kind, p.country_code), "place", pid))
         options += [("Another place: search the gazetteer…", "search", None), ("Not a place", "not_place", None)]
         choice = st.radio("The words name", range(len(options)), format_func=lambda i: options[i][0],
                           key=f"choice::{record.key}")
@@ -522,7 +521,7 @@ def gazetteer_picker(key: str, query: str) -> str | None:
     by_id = {p.id: p for p in found}
     st.session_state.setdefault("picked_places", {}).update(by_id)
     choice = st.selectbox("Places", list(by_id), key=f"{key}::pick", format_func=lambda pid: (
-        f"{place_label(by_id[pid].name, by_id[pid].kind, by_id[pid].country_code)}"
+        f"{place_label(by_id[pid].display_name, by_id[pid].kind, by_id[pid].country_code)}"
         + (f" · {by_id[pid].admin1}" if by_id[pid].admin1 else "")))
     return str(choice) if choice else None
 

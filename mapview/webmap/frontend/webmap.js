@@ -21,7 +21,7 @@
     { min: 1, color: "#74a9cf", label: "1 document" },
     { min: 2, color: "#2b8cbe", label: "2–4" },
     { min: 5, color: "#045a8d", label: "5–19" },
-    { min: 20, color: "#023858", label: "20 or more" }
+    { min: 20, color: "#023858", label: "20+" }
   ];
   /* Area fill by the number of mentions. */
   var MENTION_STEPS = [
@@ -29,7 +29,7 @@
     { min: 2, color: "#fdae6b", label: "2–4" },
     { min: 5, color: "#fd8d3c", label: "5–19" },
     { min: 20, color: "#e6550d", label: "20–99" },
-    { min: 100, color: "#a63603", label: "100 or more" }
+    { min: 100, color: "#a63603", label: "100+" }
   ];
   var MAX_MENTIONS = 25;
   var PANES = { regions: 405, countries: 410, provinces: 415, boundaries: 420, labels: 450 };
@@ -189,23 +189,22 @@
 
   function legend() {
     var control = L.control({ position: "bottomright" });
-    function section(box, title, steps, round) {
-      box.appendChild(el("div", "mv-legend-title", title));
+    function row(box, title, steps, round) {
+      var line = el("div", "mv-legend-row");
+      line.appendChild(el("span", "mv-legend-title", title));
       steps.forEach(function (step) {
-        var row = el("div");
         var swatch = el("i");
         swatch.style.background = step.color;
-        if (!round) { swatch.style.borderRadius = "2px"; }
-        row.appendChild(swatch);
-        row.appendChild(document.createTextNode(step.label));
-        box.appendChild(row);
+        swatch.style.borderRadius = round ? "50%" : "2px";
+        line.appendChild(swatch);
+        line.appendChild(el("span", "mv-legend-step", step.label.replace(/ (documents?|mentions?)$/, "")));
       });
+      box.appendChild(line);
     }
     control.onAdd = function () {
       var box = el("div", "mv-legend");
-      section(box, "Places: named in", DOC_STEPS, true);
-      section(box, "Areas: mentions", MENTION_STEPS, false);
-      box.appendChild(el("div", "mv-legend-note", "marker size: mentions"));
+      row(box, "Places · documents", DOC_STEPS, true);
+      row(box, "Areas · mentions", MENTION_STEPS, false);
       return box;
     };
     return control;
