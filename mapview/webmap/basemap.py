@@ -13,7 +13,9 @@ into ``static/vendor/basemap/`` (see :func:`build_layers`):
 - ``countries.geojson``: one feature per country (``name``, ``iso_a2``), the
   union of its provinces, so country and province borders coincide;
 - ``admin1.geojson``: one feature per province (``name``, ``iso_a2``, ``id``:
-  the gazetteer place id, or null when the gazetteer has no such place);
+  the gazetteer place id, or null when the gazetteer has no such place), and the
+  same cut by country, ``admin1/<ISO code>.geojson``, which the map loads only
+  for the countries it shows provinces of;
 - ``labels.geojson``: one Point per country and province (``name``, ``kind``:
   ``country`` | ``admin1``, ``rank``: 1 = most important, countries first,
   larger areas first; plus ``iso_a2`` and ``id``), each inside its polygon.
@@ -51,6 +53,8 @@ if TYPE_CHECKING:
 RESOLUTIONS = ("110m", "50m")
 LAYERS = ("countries", "admin1", "labels")
 """The layer files :func:`build_layers` writes, as ``basemap/<layer>.geojson``."""
+PROVINCES_FOLDER = "admin1"
+"""``basemap/admin1/<ISO code>.geojson``: one country's provinces (what the map loads)."""
 
 DISPLAY_TOLERANCE = 0.04
 """Coverage simplification for display, in degrees (about 4 km): admin1.geojson stays under 5 MB."""
@@ -154,6 +158,12 @@ def build_layers(vendor: Path | None = None, gazetteer: Gazetteer | None = None)
     for layer, features in zip(LAYERS, (country_features, province_features, label_features), strict=True):
         written[layer] = folder / f"{layer}.geojson"
         _write_json(written[layer], {"type": "FeatureCollection", "features": features})
+    by_code: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for feature in province_features:
+        by_code[feature["properties"]["iso_a2"]].append(feature)
+    (folder / PROVINCES_FOLDER).mkdir(exist_ok=True)
+    for code, features in by_code.items():
+        _write_json(folder / PROVINCES_FOLDER / f"{code}.geojson", {"type": "FeatureCollection", "features": features})
     (folder / _STAMP).write_text(_layers_version(), encoding="utf-8")
     return written
 
@@ -163,6 +173,8 @@ def layers_current(vendor: Path | None = None) -> bool:
     folder = (vendor if vendor is not None else vendor_dir()) / "basemap"
     stamp = folder / _STAMP
     if not stamp.is_file() or not all((folder / f"{layer}.geojson").is_file() for layer in LAYERS):
+        return False
+    if not (folder / PROVINCES_FOLDER).is_dir():
         return False
     return stamp.read_text(encoding="utf-8") == _layers_version()
 

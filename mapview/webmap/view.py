@@ -38,7 +38,7 @@ TILE_LAYERS: dict[str, dict[str, str]] = {
 
 _BASEMAP_FILES = {
     "countries": ("basemap/countries.geojson", "world-atlas/countries-110m.geojson"),
-    "admin1": ("basemap/admin1.geojson",),
+    "provinces": ("basemap/admin1/",),
     "labels": ("basemap/labels.geojson",),
 }
 _STATIC_URL = "../../app/static/vendor/"  # from the component's frame (/component/NAME/) to the app's static files
@@ -50,11 +50,14 @@ def frontend_dir() -> Path:
 
 
 def basemap_urls(vendor: Path | None = None) -> dict[str, str | None]:
-    """URLs (relative to the map's frame) of the installed basemap layers; None for a missing one."""
+    """URLs (relative to the map's frame) of the installed basemap layers; None for a missing one.
+
+    ``provinces`` is a folder: ``<ISO code>.geojson`` in it holds a country's provinces.
+    """
     vendor = vendor if vendor is not None else vendor_dir()
     urls: dict[str, str | None] = {}
     for layer, candidates in _BASEMAP_FILES.items():
-        found = next((name for name in candidates if (vendor / name).is_file()), None)
+        found = next((name for name in candidates if (vendor / name).exists()), None)
         urls[layer] = None if found is None else _STATIC_URL + found
     return urls
 

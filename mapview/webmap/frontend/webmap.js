@@ -224,46 +224,54 @@
   }
 
   /* The offline basemap: country outlines, province lines from zoom 5, labels by zoom and size.
-     `shapes` gives the country (by ISO code) and province (by place id) shapes to fill. */
+     A country's provinces are fetched only when needed: to fill one of them, or to draw the lines
+     of a country in view from zoom 5. `onReady` is called whenever new shapes have arrived. */
   function basemap(map, urls, onReady) {
-    var data = { countries: {}, provinces: {}, labels: [], labelAt: {} };
-    var layers = { countries: null, boundaries: null, labels: L.layerGroup([], { pane: "mv-labels" }) };
-    var wanted = true, pending = 0;
+    var data = { countries: {}, countryBounds: {}, provinces: {}, labels: [], labelAt: {} };
+    var layers = { countries: null, boundaries: L.layerGroup(), labels: L.layerGroup([], { pane: "mv-labels" }) };
+    var provinceFiles = {};
+    var wanted = true;
+    var lineStyle = { color: "#a59c8c", weight: 0.6, dashArray: "3 2", fill: false };
 
     function load(url, callback) {
       if (!url) { return; }
-      pending += 1;
       fetch(url, { credentials: "same-origin" }).then(function (r) {
         if (!r.ok) { throw new Error(url + ": " + r.status); }
         return r.json();
-      }).then(callback).catch(function (e) {
+      }).then(function (collection) {
+        callback(collection);
+        onReady();
+      }).catch(function (e) {
         if (window.console) { console.warn("mapview basemap:", e); }
-      }).then(function () {
-        pending -= 1;
-        if (pending === 0) { onReady(); }
+      });
+    }
+
+    function loadProvinces(code) {
+      if (!code || !urls.provinces || provinceFiles[code] || !/^[A-Z]{2}$/.test(code)) { return; }
+      provinceFiles[code] = true;
+      load(urls.provinces + code + ".geojson", function (collection) {
+        (collection.features || []).forEach(function (f) {
+          var id = f.properties && f.properties.id;
+          if (id) { (data.provinces[id] = data.provinces[id] || []).push(f); }
+        });
+        layers.boundaries.addLayer(L.geoJSON(collection, { interactive: false, pane: "mv-boundaries",
+                                                           style: lineStyle }));
       });
     }
 
     load(urls.countries, function (collection) {
       (collection.features || []).forEach(function (f) {
         var code = f.properties && f.properties.iso_a2;
-        if (code) { (data.countries[code] = data.countries[code] || []).push(f); }
+        if (!code) { return; }
+        (data.countries[code] = data.countries[code] || []).push(f);
+        var bounds = L.geoJSON(f).getBounds();
+        data.countryBounds[code] = data.countryBounds[code] ? data.countryBounds[code].extend(bounds) : bounds;
       });
       layers.countries = L.geoJSON(collection, {
         interactive: false, pane: "tilePane",
         style: { color: "#8a9aa8", weight: 0.7, fillColor: "#f4f1ea", fillOpacity: 1 }
       });
       if (wanted) { layers.countries.addTo(map); }
-    });
-    load(urls.admin1, function (collection) {
-      (collection.features || []).forEach(function (f) {
-        var id = f.properties && f.properties.id;
-        if (id) { (data.provinces[id] = data.provinces[id] || []).push(f); }
-      });
-      layers.boundaries = L.geoJSON(collection, {
-        interactive: false, pane: "mv-boundaries",
-        style: { color: "#a59c8c", weight: 0.6, dashArray: "3 2", fill: false }
-      });
       boundaries();
     });
     load(urls.labels, function (collection) {
@@ -278,9 +286,18 @@
       labels();
     });
 
+    /* Province lines of the countries in view, from zoom 5. */
     function boundaries() {
-      if (!layers.boundaries) { return; }
-      if (wanted && map.getZoom() >= 5) { map.addLayer(layers.boundaries); } else { map.removeLayer(layers.boundaries); }
+      var show = wanted && map.getZoom() >= 5;
+      if (show) {
+        var view = map.getBounds();
+        Object.keys(data.countryBounds).forEach(function (code) {
+          if (data.countryBounds[code].intersects(view)) { loadProvinces(code); }
+        });
+        map.addLayer(layers.boundaries);
+      } else {
+        map.removeLayer(layers.boundaries);
+      }
     }
 
     function visible(p, zoom) {
@@ -311,12 +328,15 @@
     }
 
     layers.labels.addTo(map);
-    map.on("zoomend", boundaries);
-    map.on("moveend", labels);
+    map.on("moveend", function () { boundaries(); labels(); });
     return {
+      /* The shapes to fill for a place, or null (then it is a marker); may start fetching them. */
       shapes: function (place) {
         if (place.kind === "country") { return data.countries[place.cc] || null; }
-        if (place.kind === "admin1") { return data.provinces[place.id] || null; }
+        if (place.kind === "admin1") {
+          if (!data.provinces[place.id]) { loadProvinces(place.cc); }
+          return data.provinces[place.id] || null;
+        }
         if (place.kind === "region" || place.kind === "continent") {
           var parts = [];
           place.members.forEach(function (code) { parts = parts.concat(data.countries[code] || []); });
