@@ -70,14 +70,16 @@ class Geoparser:
         return self
 
     def parse(self, document: Document) -> ParsedDocument:
-        """Parse one document.
+        """Parse one document (its lone surrogates repaired first, see :func:`mapview.documents.admitted`).
 
         Raises
         ------
         DocumentParseError
             When it cannot be parsed (the cause is chained).
         """
-        [result] = self.parse_batch([document])
+        from mapview.documents import admitted
+
+        [result] = self.parse_batch([admitted(document)])
         if isinstance(result, DocumentError):
             raise result
         return result
@@ -86,12 +88,14 @@ class Geoparser:
         """Parse documents together; a document that fails is returned as its error, in its place.
 
         The batch goes through spaCy in one stream; when that fails, the
-        documents not done yet are parsed one at a time, so only a bad one is lost.
+        documents not done yet are parsed one at a time, so only a bad one is
+        lost. The documents must be repaired already (as loaders and
+        :meth:`parse_many` do).
         """
         results: list[ParsedDocument | DocumentParseError] = []
         try:
             results.extend(self._parse_unguarded(documents))
-        except Exception:  # noqa: BLE001 — which document failed is found below, one at a time
+        except Exception:  # which document failed is found below, one at a time
             for document in documents[len(results):]:
                 try:
                     results.extend(self._parse_unguarded([document]))
@@ -222,6 +226,9 @@ def parse_documents(
 
     ``processes=None`` uses one process per core (``os.cpu_count()``), 1
     parses in this process. ``geoparser`` defaults to :func:`default_geoparser`.
+    As in any program using :mod:`multiprocessing`, a script that parses on
+    several processes from a process running threads (workers are then
+    spawned, see :mod:`mapview.parallel`) needs ``if __name__ == "__main__":``.
 
     >>> for parsed in parse_documents(docs, on_error=print):   # doctest: +SKIP
     ...     print(parsed.document.id, len(parsed.mentions))
