@@ -107,14 +107,16 @@ class Dashboard:
         self.context.close()
 
     def open(self, url: str, timeout: float = 180_000) -> Any:
-        """Load the dashboard and wait for the first marker; returns the map's frame."""
+        """Load the dashboard and wait for its first place on the map; returns the map's frame."""
         self.page.goto(url)
         self.wait_for_map(timeout)
         return self.frame()
 
     def wait_for_map(self, timeout: float = 180_000) -> None:
+        """Wait until the map shows its first place: a marker, a cluster or a filled area."""
         self.page.wait_for_selector(MAP_FRAME, timeout=timeout)
-        self.page.frame_locator(MAP_FRAME).locator(".mv-marker, .mv-cluster").first.wait_for(timeout=timeout)
+        self.page.frame_locator(MAP_FRAME).locator(
+            ".mv-marker, .mv-cluster, #map[data-areas]:not([data-areas='0'])").first.wait_for(timeout=timeout)
 
     def frame(self) -> Any:
         return self.page.query_selector(MAP_FRAME).content_frame()
