@@ -25,6 +25,7 @@ from typing import IO, Any
 from mapview import json_records
 from mapview.encodings import bom_encoding, decode_text
 from mapview.exc import DocumentError, InvalidRecordError, RecordTooDeepError, UnsupportedFormatError
+from mapview.html_dates import published_date
 from mapview.html_text import declared_charset, html_to_text
 from mapview.input_files import InputFile, input_files, open_regular
 from mapview.records import Document, Origin
@@ -184,9 +185,11 @@ def _bytes_documents(data: bytes, extension: str, name: str, path: str, report: 
     defaults = {"title": PurePath(name).stem, "source": PurePath(name).name}
     origin = Origin(path)
     if extension in (".html", ".htm"):
-        page = html_to_text(decode_text(data, path=path, declared=declared_charset(data)).text)
+        markup = decode_text(data, path=path, declared=declared_charset(data)).text
+        page = html_to_text(markup)
         title = page.title or defaults["title"]
-        yield Document(id=name, text=page.text, **{**defaults, "title": title}, origin=origin)
+        yield Document(id=name, text=page.text, **{**defaults, "title": title}, date=published_date(markup),
+                       origin=origin)
     elif extension == ".json":
         for item in json_records.items(decode_text(data, path=path).text):
             where = Origin(path, item=item.item)
