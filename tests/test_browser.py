@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, Dashboard, running_app, wait_until
+from tests.browser_support import MAP_FRAME, Dashboard, browser, dash, running_app, wait_until  # noqa: F401
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
@@ -35,13 +35,6 @@ DOCS: list[dict[str, Any]] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with playwright_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
 
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
@@ -51,12 +44,6 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with running_app("--docs", str(corpus), "--workspace", str(folder / "reports.mapview")) as url:
         yield url
 
-
-@pytest.fixture
-def dash(browser: Any) -> Iterator[Dashboard]:
-    d = Dashboard(browser)
-    yield d
-    d.close()
 
 
 def sidebar_checkbox(dash: Dashboard, title: str) -> Any:

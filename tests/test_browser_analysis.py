@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, ROOT, Dashboard, running_app, wait_until
+from tests.browser_support import MAP_FRAME, ROOT, Dashboard, browser, dash, running_app, wait_until  # noqa: F401
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
@@ -23,19 +22,6 @@ DOCS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with playwright_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def dash(browser: Any) -> Iterator[Dashboard]:
-    d = Dashboard(browser)
-    yield d
-    d.close()
 
 
 def place_names(dash: Dashboard) -> set[str]:

@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from shapely.geometry import Point, shape
 
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, Dashboard, running_app
+from tests.browser_support import Dashboard, browser, running_app  # noqa: F401
 from tests.conftest import SEEDS
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is absent")]
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with playwright_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def test_helmand_is_a_filled_province_around_lashkar_gah(browser: Any, gazetteer, tmp_path) -> None:
