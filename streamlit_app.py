@@ -504,7 +504,7 @@ def correction_panel(workspace: Workspace) -> None:
         if action == "search":
             place_id = gazetteer_picker(f"search::{record.key}", record.name)
         scope = st.radio("Apply to", list(SCOPE_LABELS), format_func=lambda s: SCOPE_LABELS[s].replace(
-            "these words", f"“{record.name}”"), key=f"scope::{record.key}", horizontal=True)
+            "these words", f"“{plain(record.name)}”"), key=f"scope::{record.key}", horizontal=True)
         st.button("Apply", key=f"apply::{record.key}", type="primary",
                   disabled=action in ("search", "place") and place_id is None,
                   on_click=_apply, args=(workspace, record.key, action, place_id, scope))

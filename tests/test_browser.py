@@ -111,6 +111,31 @@ def test_script_payloads_show_as_text_and_run_nothing(app_url: str, dash: Dashbo
     assert dash.outside() == []
 
 
+def test_every_popup_and_message_stays_on_the_machine(app_url: str, dash: Dashboard, tmp_path: Path) -> None:
+    dash.open(app_url)
+    hostile = tmp_path / "![t](http:tracker.example) <img src=x onerror=parent.__pwned=5> www.tracker.example.txt"
+    hostile.write_text('Note\n\nSeen near Homs. <img src="http://tracker.example/x.png">', encoding="utf-8")
+    empty = tmp_path / "empty.json"
+    empty.write_text("[[[", encoding="utf-8")
+    documents = dash.caption_numbers()["documents"]
+    dash.page.get_by_text("Add documents").click()
+    dash.page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(hostile), str(empty)])
+    wait_until(lambda: dash.caption_numbers()["documents"] == documents + 1, timeout=120)
+    sidebar = dash.page.locator('[data-testid="stSidebar"]')
+    assert "empty.json" in sidebar.inner_text()  # the file that could not be read is named, as text
+    for place_id in dash.place_ids():
+        name = dash.frame().evaluate("(i) => window.mapviewMap.placeName(i)", place_id)
+        if dash.frame().evaluate("(i) => !!window.mapviewMap.areaOf(i)", place_id):
+            dash.frame().evaluate("(i) => window.mapviewMap.openArea(i)", place_id)
+        else:
+            dash.click_place(name)
+        dash.page.frame_locator(MAP_FRAME).locator(".mv-sentence").first.wait_for()
+    assert sidebar.locator("img").count() == 0 and sidebar.locator("a[href*=tracker]").count() == 0
+    dash.page.wait_for_timeout(500)
+    assert dash.pwned() == [None, None]
+    assert dash.outside() == []
+
+
 def test_an_upload_is_still_there_after_a_reload(app_url: str, dash: Dashboard, tmp_path: Path) -> None:
     dash.open(app_url)
     documents = dash.caption_numbers()["documents"]
