@@ -73,7 +73,10 @@ def guarded(command: Callable[[], int], *, prog: str = "mapview") -> int:
 
 
 def save_traceback(exc: BaseException) -> Path | None:
-    """Write ``exc``'s traceback to ``logs/crash-<time>-<pid>.log`` in the cache folder; its path, or None if it cannot be written."""
+    """Write ``exc``'s traceback to ``logs/crash-<time>-<pid>.log`` in the cache folder.
+
+    Returns the file's path, or None when it cannot be written.
+    """
     from gazetteer.store import cache_dir
 
     try:

@@ -41,7 +41,9 @@ class AtomicOutput:
 
 
 @contextmanager
-def atomic_output(path: str | os.PathLike[str], *, encoding: str = "utf-8", newline: str = "") -> Iterator[AtomicOutput]:
+def atomic_output(
+    path: str | os.PathLike[str], *, encoding: str = "utf-8", newline: str = ""
+) -> Iterator[AtomicOutput]:
     """Open ``path`` for writing text so that it changes only if the ``with`` block succeeds.
 
     The text goes to a new file in the target's folder (so the final rename

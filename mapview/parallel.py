@@ -110,17 +110,23 @@ def _ordered(
         try:
             outcomes = future.result()
         except BrokenProcessPool:
-            # Every chunk in flight is lost with the pool; which document killed it is unknown.
-            held = chunk + [document for waiting, _ in pending for document in waiting]
+            # The chunks in flight that had not finished are lost with the pool, and which
+            # document killed it is unknown: each of their documents is tried again alone.
+            held = [(chunk, future), *pending]
             pending.clear()
             pool.restart()
-            yield from _one_by_one(pool, held)
+            for lost_chunk, lost in held:
+                if lost.done() and lost.exception() is None:
+                    yield from _results(lost_chunk, lost.result())
+                else:
+                    yield from _one_by_one(pool, lost_chunk)
             fill()
             continue
         except Exception:  # the task failed outside the per-document guard (a result that does not pickle)
             yield from _one_by_one(pool, chunk)
             fill()
             continue
+        pool.deaths_in_a_row = 0
         fill()  # keep the workers busy while the consumer handles this chunk
         yield from _results(chunk, outcomes)
 
@@ -129,13 +135,12 @@ def _one_by_one(pool: _Pool, documents: Sequence[Document]) -> Iterator[ParsedDo
     """Try each document once more, alone in a worker; one that kills a worker again is an error."""
     from mapview.pipeline import parse_failure
 
-    deaths = 0
     for document in documents:
         try:
             outcomes = pool.submit([document]).result()
         except BrokenProcessPool as exc:
-            deaths += 1
-            if deaths >= MAX_DEATHS_IN_A_ROW:
+            pool.deaths_in_a_row += 1
+            if pool.deaths_in_a_row >= MAX_DEATHS_IN_A_ROW:
                 raise WorkerSetupError(f"worker processes die whatever they parse ({exc})") from exc
             pool.restart()
             yield parse_failure(document, _WorkerDied(f"its worker process died twice ({exc})"))
@@ -143,7 +148,7 @@ def _one_by_one(pool: _Pool, documents: Sequence[Document]) -> Iterator[ParsedDo
         except Exception as exc:  # same as in _ordered: the task itself failed
             yield parse_failure(document, exc)
             continue
-        deaths = 0
+        pool.deaths_in_a_row = 0
         yield from _results([document], outcomes)
 
 
@@ -173,6 +178,7 @@ class _Pool:
         self._geoparser = geoparser
         self._processes = processes
         self._executor = self._start()
+        self.deaths_in_a_row = 0  # documents whose worker died again when tried alone, since the last success
 
     def _start(self) -> ProcessPoolExecutor:
         fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
@@ -181,7 +187,13 @@ class _Pool:
                                    initargs=(self._geoparser,))
 
     def submit(self, chunk: list[Document]) -> Future[list[_Outcome]]:
-        return self._executor.submit(_parse_chunk, chunk)
+        """The chunk's future; when the pool is already broken, a future holding that error."""
+        try:
+            return self._executor.submit(_parse_chunk, chunk)
+        except BrokenProcessPool as exc:  # a worker died since the last check: handled where results are read
+            failed: Future[list[_Outcome]] = Future()
+            failed.set_exception(exc)
+            return failed
 
     def restart(self) -> None:
         self.close(abort=True)

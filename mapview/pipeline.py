@@ -104,7 +104,7 @@ class Geoparser:
         return results
 
     def parse_many(
-        self, documents: Iterable[Document], *, processes: int | None = 1, progress: bool = False,
+        self, documents: Iterable[Document], *, processes: int | None = None, progress: bool = False,
         on_progress: Callable[[int], None] | None = None, on_error: ErrorHandler | None = None,
         on_notice: NoticeHandler | None = None,
     ) -> Iterator[ParsedDocument]:
@@ -195,7 +195,9 @@ def parse_failure(document: Document, exc: BaseException) -> DocumentParseError:
     return error
 
 
-def batches(documents: Iterable[Document], *, size: int = BATCH_DOCUMENTS, chars: int = BATCH_CHARS) -> Iterator[list[Document]]:
+def batches(
+    documents: Iterable[Document], *, size: int = BATCH_DOCUMENTS, chars: int = BATCH_CHARS
+) -> Iterator[list[Document]]:
     """Consecutive lists of at most ``size`` documents, closed early once they hold ``chars`` characters."""
     iterator = iter(documents)
     while True:

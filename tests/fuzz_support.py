@@ -27,10 +27,12 @@ import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "reports.jsonl"
-FALLBACK_TEXTS = ["Shelling hit Idlib province and Aleppo on Monday.", "Convoys left Herat for Kabul.\n\nFloods hit Nangarhar."]
+FALLBACK_TEXTS = ["Shelling hit Idlib province and Aleppo on Monday.",
+                  "Convoys left Herat for Kabul.\n\nFloods hit Nangarhar."]
 HTML_PAYLOADS = [
     "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "![x](http://host/p.png)", "[a](javascript:alert(1))",
     "<a href='javascript:alert(1)'>Kabul</a>", "<svg><title>Herat</title><script>x</script></svg>", "{{7*7}}",
@@ -129,7 +131,8 @@ class Generator:
         text = text[:at] + self.random.choice(["\ud800", "\udc80", "\udfff\ud800", "\ud83d"]) + text[at:]
         if self.random.random() < 0.5:
             record = {"id": f"s\udc80{self.random.randrange(10)}", "text": text, "title": "T \ud800"}
-            return FuzzFile(self._name(".jsonl"), (json.dumps(record) + "\n").encode(), units=[1], label="surrogate json")
+            data = (json.dumps(record) + "\n").encode()
+            return FuzzFile(self._name(".jsonl"), data, units=[1], label="surrogate json")
         return FuzzFile(self._name(".txt"), text.encode("utf-8", "surrogatepass"), label="surrogate bytes")
 
     def huge_line(self) -> FuzzFile:
@@ -165,14 +168,15 @@ class Generator:
     def json_list(self) -> FuzzFile:
         items = [self._record()[0] for _ in range(self.random.randint(1, 8))]
         text = "[" + ", ".join(items) + "]"
-        closed = all(item.count("[") == item.count("]") and item.count("{") == item.count("}") and item.count('"') % 2 == 0
-                     for item in items)
+        closed = all(item.count("[") == item.count("]") and item.count("{") == item.count("}")
+                     and item.count('"') % 2 == 0 for item in items)
         units: list[object] = [("item", n) for n in range(1, len(items) + 1)] if closed else [None]
         return FuzzFile(self._name(".json"), text.encode(), units=units, label="json list")
 
     def deep_json(self) -> FuzzFile:
         depth = self.random.choice([50, 99, 101, 1000, 3000, 100_000])
-        return FuzzFile(self._name(".json"), ("[" * depth + "]" * self.random.choice([0, depth])).encode(), label="deep json")
+        data = ("[" * depth + "]" * self.random.choice([0, depth])).encode()
+        return FuzzFile(self._name(".json"), data, label="deep json")
 
     def binary(self) -> FuzzFile:
         data = self.random.choice([b"\x89PNG\r\n\x1a\n", b"%PDF-1.4\n", b"PK\x03\x04", b""])
@@ -184,7 +188,8 @@ class Generator:
         return FuzzFile(self._name(".txt"), kind=kind, label=kind)
 
     def odd_name(self) -> FuzzFile:
-        name = self._name(".txt")[:-4] + self.random.choice([b"\xe9", b"\xff\xfe", b"\xed\xa0\x80", b" =x", b"\n"]) + b".txt"
+        odd = self.random.choice([b"\xe9", b"\xff\xfe", b"\xed\xa0\x80", b" =x", b"\n"])
+        name = self._name(".txt")[:-4] + odd + b".txt"
         return FuzzFile(name, self._text().encode(), label="odd file name")
 
 
@@ -204,7 +209,9 @@ def write_batch(folder: Path, files: list[FuzzFile]) -> None:
                 stream.write(file.data)
 
 
-def run_batch(folder: Path, files: list[FuzzFile], geoparser: object, tally: Tally, *, hang_seconds: float = 60) -> None:
+def run_batch(
+    folder: Path, files: list[FuzzFile], geoparser: Any, tally: Tally, *, hang_seconds: float = 60
+) -> None:
     """Read and parse one written batch, file by file, and account for every unit."""
     from mapview.documents import load_documents
     from mapview.export import write
@@ -218,7 +225,7 @@ def run_batch(folder: Path, files: list[FuzzFile], geoparser: object, tally: Tal
         try:
             documents = list(load_documents([os.fsdecode(path)], on_error=errors.append, on_notice=notices.append))
             parse_errors: list[object] = []
-            parsed = list(geoparser.parse_many(documents, processes=1, on_error=parse_errors.append))  # type: ignore[attr-defined]
+            parsed = list(geoparser.parse_many(documents, processes=1, on_error=parse_errors.append))
             for fmt in ("jsonl", "geojson", "csv"):
                 write(parsed, io.StringIO(), fmt)
         except Exception:  # a crash is what this harness counts

@@ -9,7 +9,9 @@ import pytest
 
 from mapview.documents import documents_from_text, documents_from_upload, load_documents
 from mapview.encodings import decode_text
-from mapview.exc import DocumentError, InvalidRecordError, NotRegularFileError, RecordTooDeepError, UnsupportedFormatError
+from mapview.exc import (
+    DocumentError, InvalidRecordError, NotRegularFileError, RecordTooDeepError, UnsupportedFormatError,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
@@ -230,7 +232,8 @@ def test_pasted_text_has_a_stable_id_and_a_title_from_its_first_line():
 # Issue 13: one bad input never costs the good ones, and nothing is skipped without a word.
 
 def test_lone_surrogates_in_a_jsonl_record_are_repaired_and_reported(tmp_path):
-    lines = ['{"id": "a", "text": "Kabul."}', '{"id": "b\\udc00", "text": "Lone \\ud800 in Herat.", "title": "\\udfff"}',
+    lines = ['{"id": "a", "text": "Kabul."}',
+             '{"id": "b\\udc00", "text": "Lone \\ud800 in Herat.", "title": "\\udfff"}',
              '{"id": "c", "text": "Idlib."}']
     (tmp_path / "c.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     notices = []
