@@ -58,7 +58,14 @@ def dask_parser(
         from mapview.provenance import pipeline_version
 
         with Client(address) as client:
-            versions = set(client.run(_worker_version).values())
+            try:
+                versions = set(client.run(_worker_version).values())
+            except Exception as exc:  # whatever a worker raised, re-raised here by dask
+                raise MapviewError(
+                    f"the cluster's workers cannot run mapview ({type(exc).__name__}: {exc}): install mapview and"
+                    " build its gazetteer on every worker machine (make), then start the workers again") from exc
+            if not versions:
+                raise MapviewError(f"the cluster at {address} has no workers")
             if versions - {pipeline_version().version}:
                 raise MapviewError(
                     f"the cluster's workers run pipeline version(s) {', '.join(sorted(versions))}, this machine"
@@ -66,19 +73,32 @@ def dask_parser(
             workers = max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
             partitions = _partitions(documents, partition_size)
             pending = as_completed()
+            partitions_sent: dict[str, list[Document]] = {}
+
+            def submit(part: list[Document]) -> None:
+                future = client.submit(parse_partition, part, pure=False)
+                partitions_sent[future.key] = part
+                pending.add(future)
+
             for part in islice(partitions, workers * IN_FLIGHT_PER_WORKER):
-                pending.add(client.submit(parse_partition, part, pure=False))
+                submit(part)
             for future in pending:
-                for parsed, error in future.result():
+                try:
+                    results = future.result()
+                except Exception as exc:  # a worker died with the partition, more often than dask retries
+                    results = [(None, DocumentError(f"{d.id}: could not be parsed on the cluster ({exc})"))
+                               for d in partitions_sent.pop(future.key, [])]
+                partitions_sent.pop(future.key, None)
+                for parsed, error in results:
                     if parsed is not None:
                         yield parsed
-                    elif on_error is not None:
+                    elif on_error is not None and error is not None:
                         on_error(error)
-                    else:
+                    elif error is not None:
                         raise error
                 following = next(partitions, None)
                 if following is not None:
-                    pending.add(client.submit(parse_partition, following, pure=False))
+                    submit(following)
 
     return parse
 
