@@ -15,9 +15,12 @@ test: install assets gazetteer basemap browser
 
 install: $(INSTALLED)
 
-$(INSTALLED): requirements.txt
+# The pinned set, then mapview itself (editable, so the `mapview` and `mapview-gazetteer` commands run
+# this checkout; built with the pinned setuptools, nothing fetched for the build).
+$(INSTALLED): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
 	touch $@
 
 # Leaflet and friends for the offline map, and the province shapes the gazetteer is built
