@@ -239,7 +239,9 @@ def _record_document(record: Any, default_id: str, defaults: dict[str, str], whe
     text = record.get("text")
     if not isinstance(text, str):
         raise InvalidRecordError(f"{where}: record has no string 'text'", path=where.path, line=where.line)
-    meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
+    meta = record.get("meta")
+    if not isinstance(meta, dict):
+        meta = {}
     fields = {key: _optional_str(record.get(key, meta.get(key))) for key in _FIELDS}
     for key, value in defaults.items():
         fields[key] = fields[key] if fields[key] is not None else value

@@ -9,11 +9,11 @@ read) and the stream goes on, in one process or several
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
-from gazetteer import Gazetteer
+from gazetteer.lookup import Gazetteer
 
 from mapview.exc import DocumentError, DocumentParseError
 from mapview.recognizer import Recognizer
@@ -107,8 +107,10 @@ class Geoparser:
         self, documents: Iterable[Document], *, processes: int | None = None, progress: bool = False,
         on_progress: Callable[[int], None] | None = None, on_error: ErrorHandler | None = None,
         on_notice: NoticeHandler | None = None,
-    ) -> Iterator[ParsedDocument]:
+    ) -> Generator[ParsedDocument, None, None]:
         """Parse documents lazily, in input order; memory does not grow with the corpus.
+
+        Closing the generator (or dropping it) stops any worker processes at once.
 
         Parameters
         ----------
@@ -223,7 +225,7 @@ def parse_documents(
     documents: Iterable[Document], *, processes: int | None = None, progress: bool = False,
     on_progress: Callable[[int], None] | None = None, on_error: ErrorHandler | None = None,
     on_notice: NoticeHandler | None = None, geoparser: Geoparser | None = None,
-) -> Iterator[ParsedDocument]:
+) -> Generator[ParsedDocument, None, None]:
     """Parse documents in input order with every core by default; see :meth:`Geoparser.parse_many`.
 
     ``processes=None`` uses one process per core (``os.cpu_count()``), 1
