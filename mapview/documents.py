@@ -29,7 +29,7 @@ from mapview.html_dates import published_date
 from mapview.html_text import declared_charset, html_to_text
 from mapview.input_files import InputFile, input_files, open_regular
 from mapview.records import Document, Origin
-from mapview.text_repair import Notice, repair_fields, repair_notice
+from mapview.text_repair import Notice, repair_fields, repair_notice, repaired
 
 SUPPORTED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
 """File name endings the loaders read (case-insensitive)."""
@@ -183,7 +183,7 @@ def _file_documents(file: InputFile, report: ErrorHandler) -> Iterator[Document]
 
 def _bytes_documents(data: bytes, extension: str, name: str, path: str, report: ErrorHandler) -> Iterator[Document]:
     defaults = {"title": PurePath(name).stem, "source": PurePath(name).name}
-    origin = Origin(path)
+    origin = Origin(repaired(path))  # a file name that is not UTF-8 must not reach a message
     if extension in (".html", ".htm"):
         markup = decode_text(data, path=path, declared=declared_charset(data)).text
         page = html_to_text(markup)
@@ -192,7 +192,7 @@ def _bytes_documents(data: bytes, extension: str, name: str, path: str, report: 
                        origin=origin)
     elif extension == ".json":
         for item in json_records.items(decode_text(data, path=path).text):
-            where = Origin(path, item=item.item)
+            where = Origin(origin.path, item=item.item)
             if item.problem is not None:
                 report(_record_error(item, where))
                 continue
@@ -218,7 +218,7 @@ def _jsonl_documents(file: IO[bytes], name: str, path: str, report: ErrorHandler
     for number, raw in enumerate(lines, 1):
         if not raw.strip() or (number == 1 and raw.strip() == b"\xef\xbb\xbf"):
             continue
-        where = Origin(path, line=number)
+        where = Origin(repaired(path), line=number)
         try:
             item = json_records.loads(decode_text(raw, path=f"{path}:{number}").text)
             if item.problem is not None:

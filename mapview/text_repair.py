@@ -108,6 +108,7 @@ def repair_notice(document_id: str, counts: dict[str, int], *, where: str | None
     """The notice for a document whose fields :func:`repair_fields` changed."""
     total = sum(counts.values())
     fields = ", ".join(f"{name} ({n})" if len(counts) > 1 else name for name, n in counts.items())
+    where = None if where is None else repaired(where)
     place = f"{where} (id {document_id})" if where and where != document_id else document_id
     plural = "" if total == 1 else "s"
     message = f"{place}: {total} surrogate code point{plural} repaired in {fields} (a lone one becomes U+FFFD)"

@@ -227,7 +227,11 @@ def run_batch(
             parse_errors: list[object] = []
             parsed = list(geoparser.parse_many(documents, processes=1, on_error=parse_errors.append))
             for fmt in ("jsonl", "geojson", "csv"):
-                write(parsed, io.StringIO(), fmt)
+                out = io.StringIO()
+                write(parsed, out, fmt)
+                out.getvalue().encode("utf-8")  # nothing written that an encoder refuses
+            for message in [*errors, *notices, *parse_errors]:
+                str(message).encode("utf-8")  # nor in a message
         except Exception:  # a crash is what this harness counts
             tally.crashes.append(f"{display}\n{traceback.format_exc()}")
             continue

@@ -338,3 +338,17 @@ def test_documents_say_where_they_were_read(tmp_path):
     (tmp_path / "l.json").write_text('[{"text": "C."}]', encoding="utf-8")
     origins = [str(d.origin) for d in load(tmp_path / "c.jsonl", tmp_path / "l.json")]
     assert origins == [f"{tmp_path / 'c.jsonl'}:1", f"{tmp_path / 'c.jsonl'}:3", f"{tmp_path / 'l.json'} (item 1)"]
+
+
+def test_a_file_name_that_is_not_utf8_never_reaches_a_message(tmp_path):
+    folder = os.fsencode(tmp_path)
+    with open(os.path.join(folder, b"caf\xe9.jsonl"), "wb") as file:
+        file.write(b'{"text": "Herat \\ud800."}\n{"text": 5}\n')
+    with open(os.path.join(folder, b"bad\xff.txt"), "wb") as file:
+        file.write(b"\x00\x01\x02")
+    errors, notices = [], []
+    [document] = load(tmp_path, on_error=errors.append, on_notice=notices.append)
+    assert str(document.origin) == f"{tmp_path}/caf\ufffd.jsonl:1"
+    for text in [str(document.origin)] + [str(e) for e in errors] + [str(n) for n in notices]:
+        text.encode("utf-8")
+    assert len(errors) == 2 and len(notices) == 1
