@@ -79,7 +79,7 @@ def _pipeline_runner():
 def _recognizer_runner():
     from gazetteer import Gazetteer
 
-    from mapview.recognizer import Recognizer
+    from mapview.recognize import Recognizer
     from mapview.sentences import split_sentences
 
     recognizer = Recognizer.from_gazetteer(Gazetteer())

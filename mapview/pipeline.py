@@ -16,7 +16,7 @@ from typing import Any
 from gazetteer.lookup import Gazetteer
 
 from mapview.exc import DocumentError, DocumentParseError
-from mapview.recognizer import Recognizer
+from mapview.recognize import Recognizer
 from mapview.records import Document, ParsedDocument
 from mapview.resolver import Resolver
 from mapview.sentences import split_sentences

@@ -20,8 +20,7 @@ from typing import Any
 _PACKAGE = Path(__file__).resolve().parent
 # The source files whose change changes what a document parses into (globs under mapview/).
 PIPELINE_SOURCES = (
-    "pipeline.py", "parallel.py", "records.py", "sentences.py", "nlp_model.py", "resolver.py",
-    "recognizer.py", "recognize_*.py", "recognize/**/*.py", "resolve/**/*.py",
+    "pipeline.py", "parallel.py", "records.py", "sentences.py", "resolver.py", "recognize/**/*.py", "resolve/**/*.py",
 )
 
 
@@ -37,7 +36,7 @@ class PipelineVersion:
 def pipeline_version() -> PipelineVersion:
     """The version of the default pipeline (:func:`mapview.pipeline.default_geoparser`), once per process."""
     from gazetteer.store import fingerprint
-    from mapview.nlp_model import PIPELINE_PACKAGES
+    from mapview.recognize.model import PIPELINE_PACKAGES
 
     model = next((name for name in PIPELINE_PACKAGES if importlib.util.find_spec(name) is not None), None)
     details: dict[str, Any] = {

@@ -64,7 +64,7 @@ def split_sentences(text: str) -> list[Span]:
     for start, end in _paragraphs(text):
         for line_start, line_end in _line_groups(text, start, end):
             for piece_start, piece_end in _sentences(text, line_start, line_end):
-                spans.extend(_cut_long(text, piece_start, piece_end))
+                spans.extend(cut_long(text, piece_start, piece_end))
     return spans
 
 
@@ -161,11 +161,19 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def _cut_long(text: str, start: int, end: int) -> Iterator[Span]:
-    while end - start > MAX_SENTENCE_CHARS:
-        limit = start + MAX_SENTENCE_CHARS
-        cut = limit
-        for index in range(limit, start + MAX_SENTENCE_CHARS // 2, -1):
+def cut_long(text: str, start: int, end: int, limit: int = MAX_SENTENCE_CHARS) -> Iterator[Span]:
+    """``text[start:end]`` in pieces of at most ``limit`` characters, trimmed of whitespace.
+
+    Each cut falls on the last whitespace in the second half of the limit (mid-word when
+    there is none there); a range no longer than ``limit`` comes back whole.
+
+    >>> list(cut_long("one two three", 0, 13, limit=8))
+    [Span(start=0, end=7), Span(start=8, end=13)]
+    """
+    while end - start > limit:
+        stop = start + limit
+        cut = stop
+        for index in range(stop, start + limit // 2, -1):
             if text[index].isspace():
                 cut = index
                 break

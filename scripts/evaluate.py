@@ -3,7 +3,7 @@
 
     .venv/bin/python scripts/evaluate.py                      # all three, writes docs/evaluation.md
     .venv/bin/python scripts/evaluate.py --corpus lgl --limit 50 --processes 2
-    .venv/bin/python scripts/evaluate.py --recognition-only   # the recognizer alone (lat/lon null)
+    .venv/bin/python scripts/evaluate.py --recognition-only   # recognition alone (lat/lon withheld)
 
 Predictions go to ``out/eval/<corpus>.jsonl`` (git-ignored) and are scored by
 ``../shared/eval/score.py``. The corpora are read where they are; nothing from
@@ -21,11 +21,16 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+if TYPE_CHECKING:
+    from mapview.records import ParsedDocument
 
 CORPORA = ("lgl", "geovirus", "geocorpora")
 """Used for development: the recognizer's rules were fitted while looking at all three."""
@@ -47,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", action="append", choices=CORPORA, help="corpus to run (repeatable; default all)")
     parser.add_argument("--limit", type=int, help="only the first N documents of each corpus (quick runs)")
     parser.add_argument("--processes", type=int, default=1, help="worker processes for recognition")
-    parser.add_argument("--recognition-only", action="store_true", help="recognizer alone, no resolution")
+    parser.add_argument("--recognition-only", action="store_true", help="score recognition alone (no coordinates)")
     parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "eval", help="predictions and scores")
     parser.add_argument("--markdown", type=Path, default=ROOT / "docs" / "evaluation.md",
@@ -56,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     corpora = args.corpus or list(CORPORA)
     args.out.mkdir(parents=True, exist_ok=True)
     rows = {}
-    _warm_up(args.recognition_only)  # load spaCy and the gazetteer before the clock starts
+    _warm_up()  # load spaCy and the gazetteer before the clock starts
     with tempfile.TemporaryDirectory() as tmp:
         for corpus in corpora:
             gold = args.eval_dir / f"{corpus}.jsonl"
@@ -77,11 +82,10 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _warm_up(recognition_only: bool) -> None:
+def _warm_up() -> None:
     import mapview
 
-    if not recognition_only:
-        list(mapview.parse_documents([mapview.Document(id="warm-up", text="Fighting in Herat.")]))
+    list(mapview.parse_documents([mapview.Document(id="warm-up", text="Fighting in Herat.")], processes=1))
 
 
 def _head(gold: Path, limit: int, target: Path) -> Path:
@@ -97,53 +101,37 @@ def _predict(gold: Path, pred: Path, *, processes: int, recognition_only: bool) 
     import mapview
     from mapview.export import write_jsonl
 
-    documents = mapview.load_documents([gold])
+    parsed: Iterator[ParsedDocument] = mapview.parse_documents(
+        mapview.load_documents([gold]), processes=processes, progress=True
+    )
     if recognition_only:
-        parsed = _recognized(documents, processes)
-    else:
-        parsed = mapview.parse_documents(documents, processes=processes, progress=True)
-    counted = _counting(parsed)
+        parsed = (_unresolved(p) for p in parsed)
+    counted = _Counting(parsed)
     with pred.open("w", encoding="utf-8") as fp:
         write_jsonl(counted, fp)
-    return counted.count  # type: ignore[attr-defined]
+    return counted.count
 
 
-class _counting:
+def _unresolved(parsed: ParsedDocument) -> ParsedDocument:
+    """The recognizer's mentions with no place: scored for recognition alone, coordinates withheld."""
+    from mapview.records import ResolvedMention
+
+    return replace(parsed, mentions=tuple(ResolvedMention(m.mention, None, 0.0) for m in parsed.mentions))
+
+
+class _Counting:
     """An iterator that counts what passes through it."""
 
-    def __init__(self, items: Iterator) -> None:
+    def __init__(self, items: Iterable[ParsedDocument]) -> None:
         self.items, self.count = iter(items), 0
 
-    def __iter__(self) -> _counting:
+    def __iter__(self) -> _Counting:
         return self
 
-    def __next__(self):
+    def __next__(self) -> ParsedDocument:
         item = next(self.items)
         self.count += 1
         return item
-
-
-_RECOGNIZER: dict = {}
-
-
-def _recognized(documents: Iterator, processes: int) -> Iterator:
-    from gazetteer import Gazetteer
-
-    from mapview.recognizer import Recognizer
-    from mapview.records import ParsedDocument, ResolvedMention
-    from mapview.sentences import split_sentences
-
-    recognizer = _RECOGNIZER.get("r") or _RECOGNIZER.setdefault("r", Recognizer.from_gazetteer(Gazetteer()))
-    waiting = []
-
-    def items():
-        for document in documents:
-            waiting.append(document)
-            yield document.text, split_sentences(document.text)
-
-    for mentions in recognizer.recognize_many(items(), n_process=processes):
-        document = waiting.pop(0)
-        yield ParsedDocument(document, tuple(ResolvedMention(m, None, 0.0) for m in mentions))
 
 
 def _score(scorer: Path, gold: Path, pred: Path, out: Path) -> dict:

@@ -20,7 +20,7 @@ from mapview.documents import SUPPORTED_EXTENSIONS, documents_from_upload
 from mapview.exc import DocumentError
 from mapview.export import to_csv_rows, write_csv
 from mapview.html_text import html_to_text
-from mapview.recognize_chunks import model_text
+from mapview.recognize.pieces import model_text
 from mapview.records import Document, Mention, ParsedDocument, ResolvedMention, Span
 from mapview.sentences import MAX_SENTENCE_CHARS, split_sentences
 from tests.fuzz_support import Tally, batches, run_batch, write_batch

@@ -5,19 +5,19 @@ from __future__ import annotations
 import pytest
 
 from mapview.exc import RecognizerError
-from mapview.nlp_model import load_pipeline
-from mapview.recognize_casing import split_camel
-from mapview.recognize_chunks import chunk_ranges
-from mapview.recognize_known import known_place_check
+from mapview.recognize.hashtags import split_camel
+from mapview.recognize.known import known_place_check
+from mapview.recognize.model import load_pipeline
+from mapview.recognize.pieces import piece_ranges
 from mapview.records import Span
 from mapview.sentences import split_sentences
 from tests.conftest import SEEDS
 
-HAND_NAMES = [
-    ("Herat", "admin1"), ("Farah", "admin1"), ("Logar", "admin1"), ("Helmand", "admin1"),
-    ("Kabul", "admin1"), ("Pakistan", "country"), ("Afghanistan", "country"), ("Syria", "country"),
-    ("Iraq", "country"), ("Uzbekistan", "country"), ("Iran", "country"), ("Islamabad", "city"),
-    ("Turkistan", "admin1"), ("Sham", "alternate"), ("United States", "country"), ("Afghan", "demonym"),
+HAND_NAMES = [  # (surface name, how the gazetteer matched it), as Gazetteer.names() gives them
+    ("Herat", "name"), ("Farah", "name"), ("Logar", "name"), ("Helmand", "name"),
+    ("Kabul", "name"), ("Pakistan", "name"), ("Afghanistan", "name"), ("Syria", "name"),
+    ("Iraq", "name"), ("Uzbekistan", "name"), ("Iran", "name"), ("Islamabad", "name"),
+    ("Turkistan", "name"), ("Sham", "alternate"), ("United States", "name"), ("Afghan", "demonym"),
     ("Syrian", "demonym"),
 ]
 
@@ -31,7 +31,7 @@ def seed(name: str) -> str:
 
 @pytest.fixture(scope="module")
 def recognizer():
-    from mapview.recognizer import Recognizer
+    from mapview.recognize import Recognizer
 
     return Recognizer(place_names=HAND_NAMES)
 
@@ -49,17 +49,17 @@ def names(found, label="place"):
 def test_pieces_hold_whole_sentences_within_the_limit():
     text = "One two. " * 50
     sentences = split_sentences(text)
-    pieces = list(chunk_ranges(text, sentences, 100))
-    assert all(end - start <= 100 for start, end, _ in pieces)
-    assert pieces[0][0] == sentences[0].start and pieces[-1][1] == sentences[-1].end
-    assert {start + s for start, _, starts in pieces for s in starts} == {s.start for s in sentences}
+    pieces = list(piece_ranges(text, sentences, 100))
+    assert all(p.end - p.start <= 100 for p in pieces)
+    assert pieces[0].start == sentences[0].start and pieces[-1].end == sentences[-1].end
+    assert {p.start + s for p in pieces for s in p.sentence_starts} == {s.start for s in sentences}
 
 
 def test_a_sentence_longer_than_the_limit_is_cut_at_spaces():
     text = "word " * 1000
-    pieces = list(chunk_ranges(text, [Span(0, len(text))], 300))
-    assert len(pieces) > 10 and all(end - start <= 300 for start, end, _ in pieces)
-    assert all(text[end - 1] == " " for _, end, _ in pieces[:-1])
+    pieces = list(piece_ranges(text, [Span(0, len(text))], 300))
+    assert len(pieces) > 10 and all(p.end - p.start <= 300 for p in pieces)
+    assert all(text[p.end] == " " and text[p.start] != " " for p in pieces[:-1])  # no word cut in two
 
 
 class P:
@@ -186,7 +186,7 @@ def test_a_huge_document_goes_through_in_pieces(recognizer):
 
 @pytest.mark.slow
 def test_a_gazetteer_check_drops_a_person_labelled_gpe():
-    from mapview.recognizer import Recognizer
+    from mapview.recognize import Recognizer
 
     text = "Saakashvili said the troops left Tbilisi."
     everything = Recognizer()
@@ -197,7 +197,7 @@ def test_a_gazetteer_check_drops_a_person_labelled_gpe():
 
 @pytest.mark.slow
 def test_with_the_real_gazetteer_every_seed_place_is_found(gazetteer):
-    from mapview.recognizer import Recognizer
+    from mapview.recognize import Recognizer
 
     recognizer = Recognizer.from_gazetteer(gazetteer)
     expected = {

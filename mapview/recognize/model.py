@@ -46,12 +46,6 @@ def load_pipeline(package: str | None = None) -> Language:
         return nlp
 
 
-def clear_cache() -> None:
-    """Forget every loaded pipeline (the next :func:`load_pipeline` loads afresh)."""
-    with _lock:
-        _cache.clear()
-
-
 def _load(package: str | None) -> Language:
     candidates = (package,) if package else PIPELINE_PACKAGES
     errors = []

@@ -11,10 +11,13 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from mapview.recognize.lexicon import HASHTAG_MARKS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_PART = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|[a-z]+|[0-9]+")
 
 
 def split_camel(word: str) -> str:
@@ -39,7 +42,7 @@ def hashtag_places(
     (lowercased country, province and region names).
     """
     for i in range(len(doc) - 1):
-        if doc[i].text not in ("#", "@") or doc[i].whitespace_:
+        if doc[i].text not in HASHTAG_MARKS or doc[i].whitespace_:
             continue
         token = doc[i + 1]
         word = token.text
@@ -67,11 +70,8 @@ def _place_in_word(
                 continue
             piece = split_camel(word[start:end])
             # one part of a longer tag must be a country, province or region ("#SaveMarch" is no town)
-            if size == 1 and piece.lower() not in area_names or len(piece) < 3:
+            if (size == 1 and piece.lower() not in area_names) or len(piece) < 3:
                 continue
             if is_known_place(piece):
                 return start, end
     return None
-
-
-_PART = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|[a-z]+|[0-9]+")

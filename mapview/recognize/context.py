@@ -1,49 +1,20 @@
 """Context rules on spaCy tokens: is a name part of a movement's name, does a cue say "place".
 
-These read only the tokens of a :class:`spacy.tokens.Doc`; they know nothing of
-the gazetteer. Word lists here are closed-class English (prepositions, compass
-words) or the vocabulary of armed and political movements' names, never names
-of places.
+These read only the tokens of a :class:`spacy.tokens.Doc` and the word lists of
+:mod:`mapview.recognize.lexicon`; they know nothing of the gazetteer.
 """
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
+
+from mapview.recognize.lexicon import LIST_GLUE, LOCATIVE_CUES, MOVEMENT_PAIRS, MOVEMENT_WORDS, NAME_CONNECTORS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# Words that make a capitalised run the name of an armed or political movement
-# ("Tehrik-i-Taliban Pakistan", "Islamic Movement of Uzbekistan", "Hayat Tahrir
-# al-Sham"). A place name inside such a name names the movement, not a place.
-# Institutions that a place name locates ("Athens Police Department",
-# "University of Cincinnati", "U.S. Embassy") are not listed: there the place
-# is a real mention, as the annotated corpora also treat it.
-MOVEMENT_WORDS = frozenset({
-    "Movement", "Front", "Taliban", "Brigade", "Brigades", "Battalion", "Battalions",
-    "Liberation", "Jihad", "Jihadist", "Mujahideen", "Mujahidin", "Mujahedeen", "Caliphate",
-    "Tehrik", "Tehreek", "Tahreek", "Tahrik", "Tahrir", "Harakat", "Harkat", "Hizb", "Hezb",
-    "Jabhat", "Lashkar", "Jaish", "Ansar", "Jamaat", "Jamaah", "Sipah", "Qaeda", "Qaida",
-    "Hayat", "Hay’at", "Hay'at", "Militia", "Militias", "Insurgency",
-})
-MOVEMENT_PAIRS = frozenset({("Islamic", "State"), ("Islamic", "Emirate")})
-
-# Lowercase glue inside names: "Movement of Uzbekistan", "Tehrik-i-Taliban", "al-Sham".
-_CONNECTORS = frozenset({"of", "and", "the", "al", "el", "e", "i", "ul", "ud", "-", "for"})
 _RUN_REACH = 5  # tokens either side: a name rarely puts its head word further away
-
-# Words before a name that say "a location follows".
-LOCATIVE_CUES = frozenset({
-    "in", "near", "outside", "across", "throughout", "around", "into", "inside", "at",
-    "from", "towards", "toward", "via", "between", "within", "to",
-})
-
-DIRECTION_WORDS = frozenset({
-    "North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest",
-    "Northern", "Southern", "Eastern", "Western", "Central", "North-East", "North-West",
-    "South-East", "South-West", "Northeastern", "Northwestern", "Southeastern", "Southwestern",
-    "Upper", "Lower", "Greater", "Mid", "Metro",
-})
 
 
 def in_movement_name(doc: Doc, start: int, end: int, sentence: tuple[int, int]) -> bool:
@@ -51,10 +22,11 @@ def in_movement_name(doc: Doc, start: int, end: int, sentence: tuple[int, int]) 
 
     The name is the capitalised run around the tokens (joined by hyphens and
     lowercase glue such as "of", "al-", "-i-"); it must carry a
-    :data:`MOVEMENT_WORDS` word outside the tokens themselves. ``sentence`` is
-    the token range of the sentence; in headline-style sentences (mostly
-    capitalised), where every word would join the run, only the two nearest
-    words count ("Taliban Fighters Enter Kabul" keeps Kabul).
+    :data:`~mapview.recognize.lexicon.MOVEMENT_WORDS` word outside the tokens
+    themselves. ``sentence`` is the token range of the sentence; in
+    headline-style sentences (mostly capitalised), where every word would join
+    the run, only the two nearest words count ("Taliban Fighters Enter Kabul"
+    keeps Kabul).
     """
     first, last = sentence
     reach = 2 if _headline(doc, first, last) else _RUN_REACH
@@ -68,7 +40,7 @@ def in_movement_name(doc: Doc, start: int, end: int, sentence: tuple[int, int]) 
     if any(w in MOVEMENT_WORDS for w in words):
         return True
     texts = [t.text for t in doc[left:right]]
-    return any((a, b) in MOVEMENT_PAIRS for a, b in zip(texts, texts[1:]))
+    return any(pair in MOVEMENT_PAIRS for pair in pairwise(texts))
 
 
 def _in_run(doc: Doc, i: int) -> bool:
@@ -77,7 +49,7 @@ def _in_run(doc: Doc, i: int) -> bool:
     if text == "-":
         # only a hyphen glued to both neighbours ("Tehrik-i-Taliban"), not a dash between words
         return not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_
-    if text in _CONNECTORS:
+    if text in NAME_CONNECTORS:
         return True
     return text[:1].isupper() and text[:1].isalpha()
 
@@ -99,20 +71,17 @@ def followed_by_place(doc: Doc, end: int, place_starts: set[int]) -> bool:
     return end + 1 < len(doc) and doc[end].text == "," and (end + 1) in place_starts
 
 
-_LIST_GLUE = frozenset({",", "and", "or", "&", ";"})
-
-
 def in_place_list(doc: Doc, start: int, end: int, starts: set[int], ends: set[int]) -> bool:
     """True when ``[start, end)`` is an item of a list next to a place ("Paktika, Logar, and Laghman").
 
     ``starts`` and ``ends`` are the token boundaries of the places found so far.
     """
     i = start - 1
-    while i >= 0 and i >= start - 2 and doc[i].text in _LIST_GLUE:
+    while i >= 0 and i >= start - 2 and doc[i].text in LIST_GLUE:
         i -= 1
     if i < start - 1 and (i + 1) in ends:
         return True
     j = end
-    while j < len(doc) and j < end + 2 and doc[j].text in _LIST_GLUE:
+    while j < len(doc) and j < end + 2 and doc[j].text in LIST_GLUE:
         j += 1
     return j > end and j in starts

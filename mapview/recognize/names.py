@@ -10,17 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from mapview.recognize_context import DIRECTION_WORDS
+from mapview.recognize.lexicon import DIRECTION_WORDS, GLUED_SEPARATORS, NAME_SEPARATORS, POSSESSIVES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
-# Tokens that split an entity into separate names ("Central Africa - Nigeria").
-_SEPARATORS = frozenset({"-", "—", "–", ":", "|", ",", ";", "(", ")", "/", "#", "@", "&", "+", "\n"})
+TokenRange = tuple[int, int]
+"""``(start, end)``: the tokens ``doc[start:end]``."""
 
 
-def name_parts(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
+def name_parts(doc: Doc, start: int, end: int) -> Iterator[TokenRange]:
     """The token ranges of the names an entity ``[start, end)`` holds, trimmed.
 
     Splits at separators (dashes between spaced words, colons, commas, slashes,
@@ -30,7 +29,7 @@ def name_parts(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
     """
     part_start = start
     for i in range(start, end + 1):
-        if i == end or _separates(doc, i):
+        if i == end or separates(doc, i):
             trimmed = _trim(doc, part_start, i)
             if trimmed is not None:
                 yield trimmed
@@ -39,7 +38,7 @@ def name_parts(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def strip_direction(
     doc: Doc, start: int, end: int, is_known_place: Callable[[str], bool] | None
-) -> tuple[int, int]:
+) -> TokenRange:
     """Drop a leading compass word when only the rest is a known place.
 
     "Northeast Georgia" → "Georgia"; "South Africa" and "West Virginia" stay
@@ -53,9 +52,7 @@ def strip_direction(
     return start, end
 
 
-def known_prefix(
-    doc: Doc, start: int, end: int, is_known_place: Callable[[str], bool]
-) -> tuple[int, int] | None:
+def known_prefix(doc: Doc, start: int, end: int, is_known_place: Callable[[str], bool]) -> TokenRange | None:
     """The longest leading run of ``[start, end)`` that is a known place, if the whole is not.
 
     "Athens Police Department" → "Athens"; "Madison County Health Department"
@@ -65,24 +62,25 @@ def known_prefix(
     if is_known_place(doc[start:end].text):
         return None
     for stop in range(end - 1, start, -1):
-        if not doc[stop - 1].text[:1].isupper() or _separates(doc, stop - 1):
+        if not doc[stop - 1].text[:1].isupper() or separates(doc, stop - 1):
             continue
         if is_known_place(doc[start:stop].text):
             return start, stop
     return None
 
 
-def _separates(doc: Doc, i: int) -> bool:
+def separates(doc: Doc, i: int) -> bool:
+    """True when token ``i`` splits a run of tokens into separate names."""
     token = doc[i]
-    if token.text in ("-", "&", "/"):
+    if token.text in GLUED_SEPARATORS:
         # glued hyphens belong to the name ("Guinea-Bissau", "Greenbrier-Pocahontas")
         glued = not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_
         return not glued
-    return token.text in _SEPARATORS or token.is_space or token.like_url
+    return token.text in NAME_SEPARATORS or token.is_space or token.like_url
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and (doc[start].lower_ == "the" or not _starts_name(doc[start].text)):
+def _trim(doc: Doc, start: int, end: int) -> TokenRange | None:
+    while start < end and (doc[start].lower_ == "the" or not doc[start].text[:1].isupper()):
         start += 1
     while end > start and not _ends_name(doc[end - 1].text):
         end -= 1
@@ -91,10 +89,6 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _starts_name(text: str) -> bool:
-    return text[:1].isupper()
-
-
 def _ends_name(text: str) -> bool:
     # a route number ends a name ("Highway 19"); a possessive or lowercase word does not
-    return text not in _POSSESSIVE and (text[:1].isupper() or text.isdigit())
+    return text not in POSSESSIVES and (text[:1].isupper() or text.isdigit())

@@ -12,8 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from mapview.recognize.lexicon import DIRECTION_WORDS, FEATURE_WORDS, GENERIC_WORDS, STRONG_MATCHES
 
-class _Match(Protocol):
+
+class Match(Protocol):
+    """What the check reads of a gazetteer candidate (:class:`gazetteer.Place` has it)."""
+
     @property
     def matched_by(self) -> str | None: ...
 
@@ -24,25 +28,16 @@ class _Match(Protocol):
     def population(self) -> int | None: ...
 
 
-STRONG_MATCHES = frozenset({"name", "abbreviation"})
-"""Kinds of name match that make a string a place name."""
-
 ALTERNATE_CITY_POPULATION = 20_000
 """An alternate name counts when it names a city at least this large ("Kiev", "NYC", "Vegas")."""
 
-# Words that end the name of a natural or built feature ("Bay Area", "Emerald Coast").
-FEATURE_WORDS = frozenset({
-    "Area", "Coast", "Valley", "River", "Lake", "Lakes", "Mountain", "Mountains", "Island",
-    "Islands", "Bay", "Sea", "Ocean", "Gulf", "Peninsula", "Desert", "Strait", "Canal",
-    "Park", "Forest", "Hills", "Heights", "Beach", "Springs", "Falls", "Harbor", "Harbour",
-    "Square", "Street", "Road", "Avenue", "Boulevard", "Highway", "Plateau", "Delta", "Basin",
-    "Range", "Glacier", "Creek", "Reservoir", "Canyon", "Plains", "Isthmus", "Archipelago",
-})
+NOTABLE_POPULATION = 15_000
+"""Towns at least this large count as notable (see :class:`mapview.recognize.Recognizer`)."""
+
+_LOCAL_KINDS = frozenset({"city", "admin2"})
 
 
-def known_place_check(
-    lookup: Callable[[str], Sequence[_Match]], *, min_population: int = 0
-) -> Callable[[str], bool]:
+def known_place_check(lookup: Callable[[str], Sequence[Match]], *, min_population: int = 0) -> Callable[[str], bool]:
     """A predicate "the gazetteer knows ``name`` as a place" over ``lookup``.
 
     ``lookup`` returns candidates carrying ``matched_by``, ``kind`` and
@@ -71,37 +66,31 @@ def known_place_check(
             if match.matched_by in STRONG_MATCHES:
                 if match.kind not in _LOCAL_KINDS or population >= min_population:
                     return True
-            elif match.matched_by == "alternate" and match.kind == "city" \
-                    and population >= max(min_population, ALTERNATE_CITY_POPULATION):
+            elif (
+                match.matched_by == "alternate"
+                and match.kind == "city"
+                and population >= max(min_population, ALTERNATE_CITY_POPULATION)
+            ):
                 return True
         return False
 
     return is_known_place
 
 
-_LOCAL_KINDS = frozenset({"city", "admin2"})
-
-NOTABLE_POPULATION = 15_000
-"""Towns at least this large count as notable (see :class:`mapview.recognizer.Recognizer`)."""
-
-
 def names_a_feature(name: str) -> bool:
-    """True for a capitalised multi-word name ending in a feature word ("Bay Area")."""
+    """True for a capitalised multi-word name ending in a feature word.
+
+    >>> names_a_feature("Bay Area"), names_a_feature("Area")
+    (True, False)
+    """
     words = name.split()
     return len(words) > 1 and words[-1] in FEATURE_WORDS and all(w[:1].isupper() for w in words)
 
 
-GENERIC_WORDS = frozenset({
-    "Province", "Provinces", "District", "Region", "Regions", "Centre", "Center", "Capital",
-    "State", "States", "Territory", "Territories", "Empire", "Republic", "Kingdom", "Union",
-    "Municipality", "County", "City", "Town", "Village", "Department", "Division", "Zone",
-    "Earth", "World", "Planet", "Santa", "San", "Saint", "St.", "Mount", "Lake",
-})
-"""Words naming a kind of area, or opening a name: alone or with compass words they are not a name."""
-
-
 def generic_only(name: str) -> bool:
-    """True when every word of ``name`` is a compass, feature or generic word ("Central", "East Coast")."""
-    from mapview.recognize_context import DIRECTION_WORDS
+    """True when every word of ``name`` is a compass, feature or generic word.
 
+    >>> generic_only("East Coast"), generic_only("East Timor")
+    (True, False)
+    """
     return all(w in DIRECTION_WORDS or w in FEATURE_WORDS or w in GENERIC_WORDS for w in name.split())

@@ -1,0 +1,151 @@
+"""Every word list and label set the recognizer's rules read, in one place.
+
+Closed-class English (prepositions, list glue, compass words), the vocabulary
+of institutions, events and armed movements' names, and spaCy's entity
+labels. None of these lists names a place: place names come from the
+gazetteer.
+"""
+
+from __future__ import annotations
+
+# --- spaCy entity labels ------------------------------------------------------------------------
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+"""spaCy labels taken as places. FAC counts only with a gazetteer check, and then
+must be a known place or a feature name ("Main Street", "Bay Area"): unchecked, it
+adds as many wrong spans (buildings, "the Haqqani Network") as right ones."""
+
+WEAK_MATCH_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})
+"""Labels of a model entity that lets a weak ruler match of the same extent count."""
+
+NOT_NAME_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW", "LANGUAGE"})
+"""Labels of entities that are no names: a ruler match touching one is dropped ("Saturday")."""
+
+NOT_INSTITUTION_LABELS = frozenset({"PERSON", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+"""Labels of entities a place name inside never locates ("Jordan" in "Michael Jordan")."""
+
+RESCUE_LABELS = frozenset({"ORG", "PERSON", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LOC", "GPE"})
+"""Labels of entities that may hide a place the model did not label as one."""
+
+LISTABLE_LABELS = frozenset({"PERSON", "ORG"})
+"""Labels of short known names that count as places when they stand in a list of places."""
+
+# --- how the gazetteer matched a name -----------------------------------------------------------
+
+STRONG_MATCHES = frozenset({"name", "abbreviation"})
+"""Kinds of name match (``matched_by``) that make a string a place name."""
+
+# --- closed-class words -------------------------------------------------------------------------
+
+LOCATIVE_CUES = frozenset({
+    "in", "near", "outside", "across", "throughout", "around", "into", "inside", "at",
+    "from", "towards", "toward", "via", "between", "within", "to",
+})
+"""Words before a name that say "a location follows"."""
+
+LIST_GLUE = frozenset({",", "and", "or", "&", ";"})
+"""Tokens between the items of a list ("Paktika, Logar, and Laghman")."""
+
+POSSESSIVES = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
+"""Possessive endings, never part of a name ("Syria's")."""
+
+POSSESSIVE_S = frozenset({"'s", "’s"})
+"""The possessive tokens that make the name before them an owner ("Gainesville's VFW Post")."""
+
+NAME_SEPARATORS = frozenset({"-", "—", "–", ":", "|", ",", ";", "(", ")", "/", "#", "@", "&", "+", "\n"})
+"""Tokens that split an entity into separate names ("Central Africa - Nigeria")."""
+
+GLUED_SEPARATORS = frozenset({"-", "&", "/"})
+"""Separators that belong to the name when glued to both neighbours ("Guinea-Bissau")."""
+
+HASHTAG_MARKS = frozenset({"#", "@"})
+"""Marks before a social-media name ("#Ferguson", "@Kabul")."""
+
+DIRECTION_WORDS = frozenset({
+    "North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest",
+    "Northern", "Southern", "Eastern", "Western", "Central", "North-East", "North-West",
+    "South-East", "South-West", "Northeastern", "Northwestern", "Southeastern", "Southwestern",
+    "Upper", "Lower", "Greater", "Mid", "Metro",
+})
+"""Compass and size words that open names ("Northeast Georgia", "Greater Manchester")."""
+
+# --- words of names that are not places ---------------------------------------------------------
+
+FEATURE_WORDS = frozenset({
+    "Area", "Coast", "Valley", "River", "Lake", "Lakes", "Mountain", "Mountains", "Island",
+    "Islands", "Bay", "Sea", "Ocean", "Gulf", "Peninsula", "Desert", "Strait", "Canal",
+    "Park", "Forest", "Hills", "Heights", "Beach", "Springs", "Falls", "Harbor", "Harbour",
+    "Square", "Street", "Road", "Avenue", "Boulevard", "Highway", "Plateau", "Delta", "Basin",
+    "Range", "Glacier", "Creek", "Reservoir", "Canyon", "Plains", "Isthmus", "Archipelago",
+})
+"""Words that end the name of a natural or built feature ("Bay Area", "Emerald Coast")."""
+
+GENERIC_WORDS = frozenset({
+    "Province", "Provinces", "District", "Region", "Regions", "Centre", "Center", "Capital",
+    "State", "States", "Territory", "Territories", "Empire", "Republic", "Kingdom", "Union",
+    "Municipality", "County", "City", "Town", "Village", "Department", "Division", "Zone",
+    "Earth", "World", "Planet", "Santa", "San", "Saint", "St.", "Mount", "Lake",
+})
+"""Words naming a kind of area, or opening a name: alone or with compass words they are not a name."""
+
+MOVEMENT_WORDS = frozenset({
+    "Movement", "Front", "Taliban", "Brigade", "Brigades", "Battalion", "Battalions",
+    "Liberation", "Jihad", "Jihadist", "Mujahideen", "Mujahidin", "Mujahedeen", "Caliphate",
+    "Tehrik", "Tehreek", "Tahreek", "Tahrik", "Tahrir", "Harakat", "Harkat", "Hizb", "Hezb",
+    "Jabhat", "Lashkar", "Jaish", "Ansar", "Jamaat", "Jamaah", "Sipah", "Qaeda", "Qaida",
+    "Hayat", "Hay’at", "Hay'at", "Militia", "Militias", "Insurgency",
+})
+"""Words that make a capitalised run the name of an armed or political movement
+("Tehrik-i-Taliban Pakistan", "Islamic Movement of Uzbekistan", "Hayat Tahrir al-Sham").
+A place name inside such a name names the movement, not a place. Institutions that a
+place name locates ("Athens Police Department", "University of Cincinnati", "U.S.
+Embassy") are not listed: there the place is a real mention, as the annotated corpora
+also treat it."""
+
+MOVEMENT_PAIRS = frozenset({("Islamic", "State"), ("Islamic", "Emirate")})
+"""Two-word movement names whose words are common alone."""
+
+NAME_CONNECTORS = frozenset({"of", "and", "the", "al", "el", "e", "i", "ul", "ud", "-", "for"})
+"""Lowercase glue inside names: "Movement of Uzbekistan", "Tehrik-i-Taliban", "al-Sham"."""
+
+_INSTITUTIONS = frozenset({
+    "Police", "Sheriff", "Sheriff's", "Sheriff’s", "Department", "Dept", "Dept.", "Council",
+    "Commission", "Commissioners", "School", "Schools", "High", "Elementary", "Middle",
+    "University", "College", "Hospital", "Medical", "Airport", "Library", "Fire", "Court",
+    "Courthouse", "Jail", "Office", "Chamber", "Board", "Authority", "District", "Ministry",
+    "Government", "Embassy", "Consulate", "Museum", "Zoo", "Park", "Church", "Hall",
+    "Center", "Centre", "Club", "Society", "Association", "Foundation", "Agency", "Bureau",
+    "Institute", "Health", "Centers", "Administration", "Service", "Services",
+    "Public", "Regional", "Community", "Municipal", "Metro", "City", "County", "State",
+    "Port", "Harbor", "Station", "Army", "Navy", "Senate", "House", "Assembly", "Legislature",
+    "Division", "Census", "Supreme", "Circuit", "Magistrate", "Attorney", "Prosecutor", "Coroner",
+    "Sheriffs", "Firefighters", "Cathedral", "Stadium", "Arena", "Mall", "Prison", "Courts",
+})
+EVENT_WORDS = frozenset({
+    "Earthquake", "Earthquakes", "Quake", "Flood", "Floods", "Flooding", "Fire", "Fires", "Wildfire",
+    "Riot", "Riots", "Massacre", "Bombing", "Bombings", "Attack", "Attacks", "Shooting", "Siege",
+    "Protest", "Protests", "Storm", "Tsunami", "Eruption", "Outbreak", "Epidemic", "Blackout",
+    "Uprising", "Conference", "Summit", "Accord", "Accords", "Agreement", "Marathon", "Olympics",
+})
+"""Head words of events a place name locates ("Japan Earthquake", "Ferguson Riots")."""
+
+INSTITUTION_WORDS = _INSTITUTIONS | EVENT_WORDS
+"""Head words of institutions ("Athens Police Department") and events a place name locates."""
+
+ORG_ADJECTIVES = frozenset({
+    "National", "Royal", "International", "Federal", "General", "Central", "Imperial", "Global",
+    "United", "Pan", "World", "Regional", "Public", "Municipal", "Community", "Metropolitan",
+    "Catholic", "Methodist", "Baptist", "Christian", "Islamic", "Jewish", "Memorial", "Saint",
+    "St.", "Union", "Independent", "Democratic", "Republican", "Liberal", "Labour", "Labor",
+    "Free", "Grand", "Great", "Supreme", "Holy", "Sacred", "Unity", "Liberty", "Victory", "Hope",
+})
+"""Words that open institution names and are also town names ("National" City, "Royal" Oak)."""
+
+OF_HEADS = frozenset({
+    "University", "College", "City", "Town", "County", "Province", "State",
+    "Republic", "Kingdom", "Government", "Bank", "Port", "Diocese", "Mayor",
+})
+"""Heads of "<head> of <place>" names ("University of Cincinnati")."""
+
+NAME_ARTICLES = frozenset({"The", "THE"})
+"""A gazetteer name opening with one of these is not matched on its own (the article is never part of a mention)."""

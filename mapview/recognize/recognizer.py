@@ -1,0 +1,200 @@
+"""The recognizer: spaCy NER, the gazetteer's names and the rule steps, over streams of documents."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from mapview.recognize.candidates import Entity, Found
+from mapview.recognize.document import mentions, propagate
+from mapview.recognize.known import NOTABLE_POPULATION, Match, known_place_check
+from mapview.recognize.lexicon import PLACE_LABELS
+from mapview.recognize.pieces import model_text, piece_ranges
+from mapview.recognize.ruler import Ruler, build_ruler
+from mapview.recognize.steps import STEPS, Rules, Step, run_steps
+from mapview.records import Mention, Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from gazetteer import Gazetteer
+
+
+class Recognizer:
+    """Finds the place names (and demonyms) in a document's text.
+
+    Nothing loads when it is made: the spaCy pipeline and the phrase matcher
+    are built on first use.
+
+    Parameters
+    ----------
+    place_names
+        ``(surface name, matched_by)`` pairs for a case-sensitive phrase ruler,
+        e.g. ``Gazetteer().names()``; ``matched_by`` is how the gazetteer knows
+        the name: ``"name"``, ``"abbreviation"``, ``"alternate"`` or
+        ``"demonym"`` (see :mod:`mapview.recognize.ruler`). They recover names
+        the model mislabels ("Herat" ORG).
+    is_known_place
+        A gazetteer check, see :func:`mapview.recognize.known.known_place_check`.
+        With it the model's GPE/LOC spans must be known places (person names
+        labelled GPE are dropped), and the recognizer recovers places inside
+        institution names. Answers are cached.
+    is_notable_place
+        A stricter check for names the model did not call places (towns it
+        labels ORG or PERSON, hashtags); defaults to ``is_known_place``.
+    nlp
+        A spaCy pipeline to use instead of :func:`mapview.recognize.model.load_pipeline`.
+    labels
+        spaCy entity labels accepted as places.
+    chunk_chars
+        Sentences are grouped into pieces of at most this many characters, so
+        a huge document never goes through spaCy in one piece.
+    steps
+        The rule steps run on every piece, in order (:data:`mapview.recognize.steps.STEPS`).
+
+    Examples
+    --------
+    >>> import spacy
+    >>> recognizer = Recognizer(place_names=[("Herat", "name")], nlp=spacy.blank("en"))
+    >>> [m.name for m in recognizer.recognize("Attacks in Herat.", [Span(0, 17)])]
+    ['Herat']
+    """
+
+    def __init__(
+        self,
+        *,
+        place_names: Iterable[tuple[str, str]] | None = None,
+        is_known_place: Callable[[str], bool] | None = None,
+        is_notable_place: Callable[[str], bool] | None = None,
+        nlp: Language | None = None,
+        labels: Sequence[str] = PLACE_LABELS,
+        chunk_chars: int = 2000,
+        steps: Sequence[Step] = STEPS,
+    ) -> None:
+        self._place_names = list(place_names) if place_names is not None else None
+        self._known = _memo(is_known_place)
+        self._notable = _memo(is_notable_place) or self._known
+        self._nlp = nlp
+        self._labels = frozenset(labels)
+        self._chunk_chars = chunk_chars
+        self._steps = tuple(steps)
+        self._ruler: Ruler | None = None
+
+    @property
+    def nlp(self) -> Language:
+        """The spaCy pipeline (loaded on first use)."""
+        if self._nlp is None:
+            from mapview.recognize.model import load_pipeline
+
+            self._nlp = load_pipeline()
+        return self._nlp
+
+    def recognize(self, text: str, sentences: Sequence[Span]) -> list[Mention]:
+        """The mentions in ``text``, in text order, each within one of ``sentences``.
+
+        ``text[m.start:m.end] == m.name`` holds for every mention. ``sentences``
+        should cover the text (an empty sequence means one sentence: the whole text).
+        """
+        return next(self.recognize_many([(text, sentences)]))
+
+    def recognize_many(
+        self, items: Iterable[tuple[str, Sequence[Span]]], *, n_process: int = 1, batch_size: int = 64
+    ) -> Iterator[list[Mention]]:
+        """Mentions for each ``(text, sentences)`` item, lazily and in order.
+
+        Pieces of all documents stream through ``nlp.pipe`` together;
+        ``n_process`` > 1 runs spaCy in that many worker processes.
+        """
+        rules = self._rules()
+        pending: deque[_State] = deque()
+        done = 0
+
+        def pieces() -> Iterator[tuple[str, tuple[int, int, tuple[int, ...]]]]:
+            for text, sentences in items:
+                ordered = sorted(sentences, key=lambda s: s.start) or [Span(0, len(text))]
+                pending.append(_State(text, ordered))
+                index = done + len(pending) - 1
+                for piece in piece_ranges(text, ordered, self._chunk_chars):
+                    yield model_text(text, piece.start, piece.end), (index, piece.start, piece.sentence_starts)
+
+        stream: Iterator[tuple[Doc, tuple[int, int, tuple[int, ...]]]] = self.nlp.pipe(
+            pieces(), as_tuples=True, n_process=n_process, batch_size=batch_size
+        )
+        for doc, (index, base, starts) in stream:
+            while done < index:
+                done += 1
+                yield pending.popleft().finish(rules.known)
+            state = pending[0]
+            state.entities += [
+                Entity(base + ent.start_char, base + ent.end_char, ent.label_, ent.text, len(ent)) for ent in doc.ents
+            ]
+            for c in run_steps(self._steps, rules, doc, starts):
+                start, end = c.char_range(doc)
+                state.found.append(Found(base + start, base + end, c.label))
+        while pending:
+            done += 1
+            yield pending.popleft().finish(rules.known)
+
+    def _rules(self) -> Rules:
+        if self._ruler is None and self._place_names:
+            self._ruler = build_ruler(self.nlp, self._place_names)
+        return Rules(self._labels, self._ruler, self._known, self._notable)
+
+    @classmethod
+    def from_gazetteer(
+        cls,
+        gazetteer: Gazetteer,
+        *,
+        nlp: Language | None = None,
+        labels: Sequence[str] = PLACE_LABELS,
+        chunk_chars: int = 2000,
+        steps: Sequence[Step] = STEPS,
+    ) -> Recognizer:
+        """A recognizer fed by a gazetteer: its country, province, region and
+        continent names and demonyms for the ruler, and its lookup for the checks."""
+
+        def lookup(name: str) -> Sequence[Match]:
+            return gazetteer.lookup(name, limit=5)
+
+        return cls(
+            place_names=gazetteer.names(),
+            is_known_place=known_place_check(lookup),
+            is_notable_place=known_place_check(lookup, min_population=NOTABLE_POPULATION),
+            nlp=nlp,
+            labels=labels,
+            chunk_chars=chunk_chars,
+            steps=steps,
+        )
+
+
+def _memo(check: Callable[[str], bool] | None) -> Callable[[str], bool] | None:
+    if check is None:
+        return None
+    answers: dict[str, bool] = {}
+
+    def cached(name: str) -> bool:
+        answer = answers.get(name)
+        if answer is None:
+            if len(answers) > 200_000:  # a long stream of documents must not grow memory forever
+                answers.clear()
+            answer = answers[name] = bool(check(name))
+        return answer
+
+    return cached
+
+
+@dataclass(slots=True)
+class _State:
+    """A document between its first piece entering spaCy and its mentions leaving."""
+
+    text: str
+    sentences: list[Span]
+    found: list[Found] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+
+    def finish(self, known: Callable[[str], bool] | None) -> list[Mention]:
+        more = propagate(self.text, self.found, self.entities, known)
+        return mentions(self.text, self.sentences, self.found + more)

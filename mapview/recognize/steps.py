@@ -1,0 +1,252 @@
+"""The recognizer's rules over one spaCy piece: a named, ordered list of small steps.
+
+Each step reads the piece (its tokens and entities) and the candidates the
+steps before it took, and adds, drops or relabels candidates. :data:`STEPS`
+is the order the recognizer runs them in:
+
+``model``
+    the model's place entities (GPE, LOC; FAC with a gazetteer check), shaped into
+    bare names and checked, and its NORP entities that are demonyms;
+``ruler``
+    the gazetteer's names the model does not contradict; where a name and a model
+    span overlap, the name wins unless the longer model span is itself a known
+    place ("New South Wales" over "Wales") or a feature ("Bay Area");
+``rescue``
+    places inside entities of other labels ("in Ferguson" PERSON, "Athens Police
+    Department"), with a gazetteer check and a context cue;
+``list``
+    weak names standing in a list with places ("Paktika, Logar, and Laghman");
+``movement``
+    names inside a movement's name ("Tehrik-i-Taliban Pakistan") become ``rejected``;
+``demonym``
+    a place match that is also a demonym ("Canadian Food Inspection Agency") becomes one;
+``hashtag``
+    places named by hashtags ("#PrayForGaza"), where no candidate stands.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from mapview.recognize.candidates import Candidate
+from mapview.recognize.context import in_movement_name, in_place_list
+from mapview.recognize.hashtags import hashtag_places
+from mapview.recognize.known import generic_only, names_a_feature
+from mapview.recognize.lexicon import LISTABLE_LABELS
+from mapview.recognize.names import TokenRange, name_parts, strip_direction
+from mapview.recognize.rescue import inside_institution, rescue
+from mapview.recognize.ruler import Ruler, ruler_matches
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """What the steps are configured with, once per run of the recognizer.
+
+    ``known`` and ``notable`` are the gazetteer checks (None: no gazetteer, and
+    the steps that need one do nothing); ``ruler`` the gazetteer's names (None: no names).
+    """
+
+    labels: frozenset[str]
+    ruler: Ruler | None = None
+    known: Callable[[str], bool] | None = None
+    notable: Callable[[str], bool] | None = None
+
+    @property
+    def demonyms(self) -> frozenset[str] | None:
+        """The demonyms the ruler knows; None when there is no ruler (every NORP entity is one)."""
+        return None if self.ruler is None else self.ruler.demonyms
+
+
+@dataclass(slots=True)
+class Piece:
+    """One processed piece and the candidates taken in it so far."""
+
+    doc: Doc
+    sentence_starts: Sequence[int]
+    """Piece-relative character offsets where sentences begin."""
+    candidates: list[Candidate] = field(default_factory=list)
+    listable: list[TokenRange] = field(default_factory=list)
+    """Weak names waiting for the ``list`` step."""
+
+    def taken(self) -> set[int]:
+        """The tokens some candidate covers."""
+        return {i for c in self.candidates for i in range(c.start, c.end)}
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """A rule: ``run(rules, piece)`` changes ``piece.candidates``."""
+
+    name: str
+    run: Callable[[Rules, Piece], None]
+
+
+def run_steps(steps: Sequence[Step], rules: Rules, doc: Doc, sentence_starts: Sequence[int]) -> list[Candidate]:
+    """The candidates of piece ``doc`` after every step, in order."""
+    piece = Piece(doc, sentence_starts)
+    for step in steps:
+        step.run(rules, piece)
+    return piece.candidates
+
+
+def model_entities(rules: Rules, piece: Piece) -> None:
+    """``model``: the model's place entities shaped into names and checked, and its demonyms."""
+    doc = piece.doc
+    for ent in doc.ents:
+        if ent.label_ in rules.labels and (ent.label_ != "FAC" or rules.known is not None):
+            for s, e in (_place_part(rules, doc, s, e) for s, e in name_parts(doc, ent.start, ent.end)):
+                # person names labelled GPE ("Saakashvili"), "RT", "Ebola": the gazetteer must know a model place
+                if _plausible(rules, doc[s:e].text):
+                    piece.candidates.append(Candidate(s, e, "place", "model"))
+        elif ent.label_ == "NORP":
+            for s, e in name_parts(doc, ent.start, ent.end):
+                if rules.demonyms is None or doc[s:e].text in rules.demonyms:
+                    piece.candidates.append(Candidate(s, e, "demonym", "model"))
+
+
+def _plausible(rules: Rules, name: str) -> bool:
+    if generic_only(name):
+        return False  # a lone "South", "Valley", "Earth" is a word, not a name
+    return rules.known is None or names_a_feature(name) or rules.known(name)
+
+
+def _place_part(rules: Rules, doc: Doc, start: int, end: int) -> TokenRange:
+    start, end = strip_direction(doc, start, end, rules.known)
+    if rules.known is not None and end - start > 1 and not rules.known(doc[start:end].text):
+        inner = inside_institution(doc, start, end, rules.known)
+        if inner:
+            return inner[0]
+    return start, end
+
+
+def ruler_names(rules: Rules, piece: Piece) -> None:
+    """``ruler``: the gazetteer's names, merged with the model's spans (one per overlap)."""
+    if rules.ruler is None:
+        return
+    matches, listable = ruler_matches(rules.ruler, piece.doc, rules.labels)
+    piece.listable += listable
+    names = [Candidate(s, e, label, "ruler") for s, e, label in matches]
+    replaced: set[Candidate] = set()
+    kept: list[Candidate] = []
+    for c in piece.candidates:
+        if c.rule != "model":
+            kept.append(c)
+            continue
+        overlaps = [n for n in names if n.start < c.end and c.start < n.end]
+        if not overlaps:
+            kept.append(c)
+        elif _model_span_wins(rules, piece.doc, c, overlaps):
+            kept.append(c)
+            replaced.update(overlaps)
+    piece.candidates = [n for n in names if n not in replaced] + kept
+
+
+def _model_span_wins(rules: Rules, doc: Doc, model: Candidate, names: list[Candidate]) -> bool:
+    if rules.known is None or not all(model.start <= n.start and n.end <= model.end for n in names):
+        return False
+    if model.end - model.start <= max(n.end - n.start for n in names):
+        return False
+    text = model.text(doc)
+    return names_a_feature(text) or rules.known(text)
+
+
+def rescued_places(rules: Rules, piece: Piece) -> None:
+    """``rescue``: places inside entities of other labels (see :mod:`mapview.recognize.rescue`)."""
+    known, notable = rules.known, rules.notable
+    if known is None or notable is None:
+        return
+    taken = piece.taken()
+    starts = {c.start for c in piece.candidates}
+    found = [
+        Candidate(s, e, "place", "rescue")
+        for ent in piece.doc.ents
+        if ent.label_ not in rules.labels and not taken.intersection(range(ent.start, ent.end))
+        for s, e in rescue(piece.doc, ent, known, notable, starts)
+    ]
+    piece.candidates += found
+
+
+def listed_places(rules: Rules, piece: Piece) -> None:
+    """``list``: weak names, and short known names the model called PERSON or ORG, in a list with places.
+
+    Found until no more join ("Paktika, Logar, and Laghman").
+    """
+    doc = piece.doc
+    listable = list(piece.listable)
+    if rules.known is not None:
+        listable += [
+            (ent.start, ent.end)
+            for ent in doc.ents
+            if ent.label_ in LISTABLE_LABELS and len(ent) <= 3 and rules.known(ent.text)
+        ]
+    taken = piece.taken()
+    places = [(c.start, c.end) for c in piece.candidates if c.label == "place"]
+    waiting = [span for span in listable if not taken.intersection(range(*span))]
+    while waiting:
+        starts, ends = {s for s, _ in places}, {e for _, e in places}
+        joined = [span for span in waiting if in_place_list(doc, span[0], span[1], starts, ends)]
+        if not joined:
+            break
+        piece.candidates += [Candidate(s, e, "place", "list") for s, e in joined]
+        places += joined
+        waiting = [span for span in waiting if span not in joined]
+
+
+def movement_names(rules: Rules, piece: Piece) -> None:
+    """``movement``: a name inside a movement's name is no mention ("Tehrik-i-Taliban Pakistan")."""
+    bounds = _sentence_bounds(piece.doc, piece.sentence_starts)
+    piece.candidates = [
+        c.labelled("rejected") if in_movement_name(piece.doc, c.start, c.end, bounds(c.start)) else c
+        for c in piece.candidates
+    ]
+
+
+def demonym_names(rules: Rules, piece: Piece) -> None:
+    """``demonym``: a place match that is also a demonym is one ("Canadian" is also a town in Texas)."""
+    demonyms = rules.demonyms
+    if demonyms:
+        piece.candidates = [
+            c.labelled("demonym") if c.label == "place" and c.text(piece.doc) in demonyms else c
+            for c in piece.candidates
+        ]
+
+
+def hashtag_names(rules: Rules, piece: Piece) -> None:
+    """``hashtag``: places named by hashtags, on tokens no candidate covers."""
+    if rules.notable is None:
+        return
+    ruler = rules.ruler
+    taken = piece.taken()
+    for start, end in hashtag_places(piece.doc, rules.notable, ruler.area_names if ruler else frozenset()):
+        token = piece.doc.char_span(start, end, alignment_mode="expand")
+        if token is not None and token.start not in taken:
+            piece.candidates.append(Candidate(token.start, token.end, "place", "hashtag", chars=(start, end)))
+
+
+def _sentence_bounds(doc: Doc, sentence_starts: Sequence[int]) -> Callable[[int], TokenRange]:
+    token_starts = [t.idx for t in doc]
+    cuts = sorted({bisect_right(token_starts, s) - 1 for s in sentence_starts} | {0})
+
+    def bounds(i: int) -> TokenRange:
+        k = bisect_right(cuts, i) - 1
+        return cuts[k], cuts[k + 1] if k + 1 < len(cuts) else len(doc)
+
+    return bounds
+
+
+STEPS: tuple[Step, ...] = (
+    Step("model", model_entities),
+    Step("ruler", ruler_names),
+    Step("rescue", rescued_places),
+    Step("list", listed_places),
+    Step("movement", movement_names),
+    Step("demonym", demonym_names),
+    Step("hashtag", hashtag_names),
+)
+"""The recognizer's rules, in the order they run."""
