@@ -2,26 +2,39 @@
 
 Every mention starts from the gazetteer's ranked candidates (population and
 kind prior). Then, in a few rounds, each candidate gains from what the rest of
-the document says: countries and first-level divisions it names, places near
-the other mentions' current choices, a division named right after it
-("Paris, Tenn."), and cue words around it ("Herat province", "the city of X",
-"the provinces of ..."). A name keeps one sense through a document unless its
-own cue word says otherwise.
+the document says (:mod:`mapview.resolve_context`): countries and first-level
+divisions it names, places near the other mentions' current choices, a division
+named right after it that must hold it ("Paris, Tenn.", "Lashkar Gah, Helmand",
+"Jalalabad, the capital of Nangarhar"), and the words around it
+(:mod:`mapview.resolve_cues`: "Herat province", "the city of X", "the provinces
+of ...", "Murmansk's governor").
+
+A name a settlement shares with the area named after it is the settlement
+("Analysts in Homs", "Aleppo's markets") unless a cue or the list around it
+names the area ("Homs province", "Herat, Farah, Helmand and Kabul"); see
+:mod:`mapview.resolve_areas`. A name keeps one sense through a document unless
+its own cue word says otherwise.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
-import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from gazetteer import Gazetteer, Place
-from gazetteer.distance import great_circle_km
-from gazetteer.folding import GENERIC_KIND, fold_parts
+from gazetteer import Place
+from gazetteer.folding import fold_parts
 
 from mapview.records import Mention, ResolvedMention
+from mapview.resolve_areas import Containment, Seat, namesake_seat, seat_swaps
+from mapview.resolve_context import Context
+from mapview.resolve_cues import capital_of, container_gap, coordinations, kind_cue, sentence_kind
+
+if TYPE_CHECKING:
+    from gazetteer.lookup import Gazetteer
 
 CANDIDATES = 25
 # Candidates scoring this far below the name's best are not considered (a town that only
@@ -32,169 +45,142 @@ ALTERNATIVES = 3
 # Weights of the context cues, in units of the gazetteer score (≈ log10 population).
 W_COUNTRY = 3.0     # share of the other mentions in the candidate's country
 W_ADMIN1 = 4.0      # share of the other mentions in the candidate's first-level division
-W_NEAR = 2.0        # another mention's choice lies within NEAR_KM
+W_NEAR = 2.0        # another mention's choice lies within resolve_context.NEAR_KM
 W_CONTAINER = 5.0   # "X, Y" where Y is a division or country containing the candidate
-W_CUE = 3.0         # a cue word next to the mention names the candidate's kind
+W_CUE = 3.0         # a cue word next to the mention (or its list's) names the candidate's kind
 W_SENTENCE_CUE = 1.0  # "provinces"/"governorates"... elsewhere in the sentence
-NEAR_KM = 150.0
-
-_AFTER = re.compile(r"^[\s\-]*(" + "|".join(GENERIC_KIND) + r")\b", re.IGNORECASE)
-_BEFORE = re.compile(r"\b(" + "|".join(GENERIC_KIND) + r")\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-_PLURAL_CUE = re.compile(r"\b(provinces|governorates|states|counties|districts|cities)\b", re.IGNORECASE)
-_PLURAL_KIND = {"provinces": "admin1", "governorates": "admin1", "states": "admin1", "counties": "admin2",
-                "districts": "admin2", "cities": "city"}
-_CONTAINER_GAP = re.compile(r"^\s*,\s*$|^\s*\(\s*$")
+_AREA_KINDS = ("admin1", "admin2")
 
 
 @dataclass(slots=True)
 class _Slot:
-    """One mention being resolved: its candidates and their scores."""
+    """One mention being resolved: its candidates and what the text says about them."""
 
     mention: Mention
     key: str
     candidates: list[Place]
-    cue_kind: str | None
-    sentence_kind: str | None
+    seat: Seat | None  # a settlement among the candidates, and the areas named after it
+    cue_kind: str | None = None
+    plural_cue: bool = False  # the cue word is plural: "Herat, Farah and Helmand provinces"
+    sentence_kind: str | None = None
+    # Per candidate: the swap of the settlement and its areas while nothing names an area (see seat_swaps).
+    swaps: list[float] = field(default_factory=list)
     container: int | None = None  # index of the mention naming a division that contains this one
     choice: int = 0
 
 
 class Resolver:
-    """Resolves the mentions of one document against a :class:`gazetteer.Gazetteer`."""
+    """Resolves the mentions of one document against a :class:`gazetteer.Gazetteer`.
+
+    Containment answers (which needs province shapes) are cached on the
+    resolver, so one resolver should serve many documents.
+    """
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        self.containment = Containment(gazetteer)
 
     def resolve(self, text: str, mentions: Sequence[Mention]) -> list[ResolvedMention]:
         """One ResolvedMention per mention, in the same order."""
-        lookups: dict[tuple[str, str], list[Place]] = {}
+        names: dict[tuple[str, str], tuple[list[Place], Seat | None]] = {}
         sentence_kinds: dict[tuple[int, int], str | None] = {}
-        slots = [self._slot(text, m, lookups, sentence_kinds) for m in mentions]
-        _link_containers(text, slots)
+        slots = [self._slot(text, m, names, sentence_kinds) for m in mentions]
+        self._link_containers(text, slots)
+        _apply_lists(text, slots)
+        keys = [s.key for s in slots]
         scores = [[c.score or 0.0 for c in s.candidates] for s in slots]
         for _ in range(ROUNDS):
-            context = _Context(slots)
-            scores = [[self._score(i, s, c, context) for c in s.candidates] for i, s in enumerate(slots)]
+            context = Context(keys, [s.candidates[s.choice] if s.candidates else None for s in slots],
+                              self.containment)
+            scores = [[_score(s, j, context) for j in range(len(s.candidates))] for s in slots]
             _share_senses(slots, scores)
         return [_resolved(s, sc) for s, sc in zip(slots, scores)]
 
-    def _slot(self, text: str, mention: Mention, lookups: dict[tuple[str, str], list[Place]],
+    def _slot(self, text: str, mention: Mention, names: dict[tuple[str, str], tuple[list[Place], Seat | None]],
               sentence_kinds: dict[tuple[int, int], str | None]) -> _Slot:
-        candidates = lookups.get((mention.name, mention.label))
-        if candidates is None:
+        key, generic = fold_parts(mention.name)
+        known = names.get((mention.name, mention.label))
+        if known is None:
             kinds = ["country"] if mention.label == "demonym" else None
             candidates = self.gazetteer.lookup(mention.name, kinds=kinds, limit=CANDIDATES)
             if candidates:
                 floor = (candidates[0].score or 0.0) - MARGIN
                 candidates = [c for c in candidates if (c.score or 0.0) >= floor]
-            lookups[(mention.name, mention.label)] = candidates
-        before = text[max(0, mention.start - 40): mention.start]
-        after = text[mention.end: mention.end + 30]
-        cue = _AFTER.match(after) or _BEFORE.search(before)
+            known = names[(mention.name, mention.label)] = (candidates, namesake_seat(key, candidates, self.containment))
+        slot = _Slot(mention, f"{key}|{generic}", *known)
+        cue = kind_cue(text, mention)
+        if cue is not None:
+            slot.cue_kind, slot.plural_cue = cue.kind, cue.plural
         span = (mention.sentence.start, mention.sentence.end)
         if span not in sentence_kinds:
-            plural = _PLURAL_CUE.search(text, *span)
-            sentence_kinds[span] = _PLURAL_KIND[plural.group(1).lower()] if plural else None
-        return _Slot(mention, "|".join(fold_parts(mention.name)), candidates,
-                     GENERIC_KIND[cue.group(1).lower()] if cue else None, sentence_kinds[span])
+            sentence_kinds[span] = sentence_kind(text, span)
+        slot.sentence_kind = sentence_kinds[span]
+        if slot.seat is not None and slot.cue_kind not in _AREA_KINDS:
+            slot.swaps = seat_swaps(slot.seat, slot.candidates)
+        return slot
 
-    @staticmethod
-    def _score(i: int, slot: _Slot, place: Place, context: _Context) -> float:
-        score = place.score or 0.0
-        score += W_COUNTRY * context.country_share(place.country_code, slot.key)
-        score += W_ADMIN1 * context.division_share(place, slot.key)
-        if context.near(place, slot.key):
-            score += W_NEAR
-        if slot.cue_kind and place.kind == slot.cue_kind:
-            score += W_CUE
-        if slot.sentence_kind and place.kind == slot.sentence_kind:
-            score += W_SENTENCE_CUE
-        if slot.container is not None and context.contains(slot.container, place):
-            score += W_CONTAINER
-        return score
+    def _link_containers(self, text: str, slots: list[_Slot]) -> None:
+        """"X, Y" and "X (Y)" where Y may hold X; "X, the capital of Y" (X is then a settlement)."""
+        for index, (left, right) in enumerate(itertools.pairwise(slots), 1):
+            if right.candidates and container_gap(text, left.mention, right.mention):
+                areas = [c for c in right.candidates[:3] if c.kind in ("admin1", "country")]
+                if any(self.containment.contains(area, place) for area in areas for place in left.candidates):
+                    left.container = index
+        for capital, area in capital_of(text, [s.mention for s in slots]).items():
+            slots[capital].container = area
+            slots[capital].cue_kind = "city"
 
 
-class _Context:
-    """What the current choices of all mentions say, for scoring one of them."""
-
-    def __init__(self, slots: list[_Slot]) -> None:
-        self.chosen = [s.candidates[s.choice] if s.candidates else None for s in slots]
-        self.countries: dict[str, Counter] = defaultdict(Counter)  # key -> country codes of other keys
-        by_key: dict[str, Counter] = defaultdict(Counter)
-        divisions_by_key: dict[str, Counter] = defaultdict(Counter)
-        for slot, place in zip(slots, self.chosen):
-            if place is None:
-                continue
-            by_key[slot.key][place.country_code] += 1
-            division = _division(place)
-            if division:
-                divisions_by_key[slot.key][division] += 1
-        self.total = Counter({k: sum(c.values()) for k, c in by_key.items()})
-        self.grand_total = sum(self.total.values())
-        self.by_key = by_key
-        self.all_countries = sum(by_key.values(), Counter())
-        self.divisions_by_key = divisions_by_key
-        self.all_divisions = sum(divisions_by_key.values(), Counter())
-        # Chosen towns and counties by grid cell, so "is another choice near?" stays cheap in long documents.
-        self.cells: dict[tuple[int, int], dict[str, tuple[Place, set[str]]]] = defaultdict(dict)
-        for slot, place in zip(slots, self.chosen):
-            if place is not None and place.kind in ("city", "admin2"):
-                self.cells[_cell(place)].setdefault(place.id, (place, set()))[1].add(slot.key)
-
-    def country_share(self, code: str | None, key: str) -> float:
-        if code is None:
-            return 0.0
-        others = self.grand_total - self.total[key]
-        if others <= 0:
-            return 0.0
-        return (self.all_countries[code] - self.by_key[key][code]) / others
-
-    def division_share(self, place: Place, key: str) -> float:
-        division = _division(place)
-        others = self.grand_total - self.total[key]
-        if division is None or others <= 0:
-            return 0.0
-        return (self.all_divisions[division] - self.divisions_by_key[key][division]) / others
-
-    def near(self, place: Place, key: str) -> bool:
-        if place.kind not in ("city", "admin2"):
-            return False
-        row, col = _cell(place)
-        return any((len(keys) > 1 or key not in keys) and great_circle_km(place.lat, place.lon, p.lat, p.lon) <= NEAR_KM
-                   for dr in (-1, 0, 1) for dc in (-1, 0, 1)
-                   for p, keys in self.cells.get((row + dr, col + dc), {}).values())
-
-    def contains(self, index: int, place: Place) -> bool:
-        container = self.chosen[index]
-        if container is None or container.country_code != place.country_code:
-            return False
-        return container.kind == "country" or (container.kind == "admin1" and place.admin1 == container.name)
+def _score(slot: _Slot, j: int, context: Context) -> float:
+    place = slot.candidates[j]
+    score = place.score or 0.0
+    score += W_COUNTRY * context.country_share(place.country_code, slot.key)
+    score += W_ADMIN1 * context.division_share(place, slot.key)
+    if context.near(place, slot.key):
+        score += W_NEAR
+    if slot.cue_kind and place.kind == slot.cue_kind:
+        score += W_CUE
+    if slot.sentence_kind and place.kind == slot.sentence_kind:
+        score += W_SENTENCE_CUE
+    if slot.container is not None and context.contains(slot.container, place):
+        score += W_CONTAINER
+    if slot.swaps:
+        score += slot.swaps[j]
+    return score
 
 
-def _division(place: Place) -> tuple[str, str] | None:
-    """(country, first-level division) a place is in or is."""
-    if place.kind == "admin1":
-        return (place.country_code or "", place.name)
-    if place.admin1 and place.kind in ("city", "admin2"):
-        return (place.country_code or "", place.admin1)
-    return None
+def _apply_lists(text: str, slots: list[_Slot]) -> None:
+    """Names in one list are of one kind.
 
-
-def _cell(place: Place) -> tuple[int, int]:
-    """A grid cell about NEAR_KM on a side (wider in longitude, which shrinks poleward)."""
-    return int(place.lat // 1.5), int(place.lon // 2.0)
-
-
-def _link_containers(text: str, slots: list[_Slot]) -> None:
-    for index, (left, right) in enumerate(zip(slots, slots[1:]), 1):
-        if _CONTAINER_GAP.match(text[left.mention.end: right.mention.start]) and right.candidates:
-            if any(c.kind in ("admin1", "country") for c in right.candidates[:3]):
-                left.container = index
+    A plural kind word by the list names it for all ("Herat, Farah, Helmand
+    and Kabul provinces"). Else, when the list's plain names (no settlement of
+    the same name among their candidates) are all provinces ("Helmand"), its
+    names that are both a settlement and a province ("Herat", "Kabul") are the
+    province. Only provinces: a county named beside a town is usually the
+    town's county ("Paris and Henry County").
+    """
+    groups: dict[int, list[_Slot]] = defaultdict(list)
+    containers = {s.container for s in slots if s.container is not None}
+    for index, (slot, group) in enumerate(zip(slots, coordinations(text, [s.mention for s in slots]))):
+        if group is not None and index not in containers:
+            groups[group].append(slot)
+    for members in groups.values():
+        plural = {m.cue_kind for m in members if m.plural_cue}
+        if len(plural) == 1:
+            kind, torn = plural.pop(), members
+        else:
+            plain = {m.candidates[0].kind for m in members if m.candidates and m.seat is None}
+            kind = "admin1" if plain == {"admin1"} else None
+            torn = [m for m in members if m.seat is not None and not m.cue_kind]
+        for member in torn if kind is not None else ():
+            member.cue_kind = kind
+            if kind in _AREA_KINDS:
+                member.swaps = []
 
 
 def _share_senses(slots: list[_Slot], scores: list[list[float]]) -> None:
     """One sense per name per document: mentions without their own cue follow the name's best total."""
-    totals: dict[str, Counter] = defaultdict(Counter)
+    totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for slot, row in zip(slots, scores):
         for place, score in zip(slot.candidates, row):
             totals[slot.key][place.id] += score

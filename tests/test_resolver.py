@@ -76,3 +76,78 @@ def test_confidence_and_alternatives(resolver):
 def test_unknown_names_resolve_to_none(resolver):
     [nowhere] = resolve(resolver, "They met in Qqxzvw.", "Qqxzvw")
     assert nowhere.place is None and nowhere.confidence == 0.0
+
+
+def inside(gazetteer, area, place):
+    """True when ``place``'s point lies in ``area``'s shape."""
+    from shapely import intersects_xy
+
+    shape = gazetteer.shape(area.id)
+    return shape is not None and bool(intersects_xy(shape, place.lon, place.lat))
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Analysts in Homs expect the siege to end.", "Homs", "SY"),
+    ("Bread prices doubled in Aleppo's markets this winter.", "Aleppo", "SY"),
+    ("Hotels in Erbil filled with families fleeing the fighting.", "Erbil", "IQ"),
+    ("Engineers began rebuilding the old bridges of Mosul.", "Mosul", "IQ"),
+])
+def test_a_name_used_plainly_is_the_settlement_not_the_area_named_after_it(resolver, text, name, country):
+    [found] = resolve(resolver, text, name)
+    assert (found.place.kind, found.place.country_code) == ("city", country)
+    assert any(p.kind != "city" for p in found.alternatives)   # the area was a candidate, and lost
+
+
+def test_a_list_of_such_names_stays_settlements(resolver):
+    text = "Bakeries in Raqqa, Deir ez-Zor and Hasakah ran out of flour."
+    assert [m.place.kind for m in resolve(resolver, text, "Raqqa", "Deir ez-Zor", "Hasakah")] == ["city"] * 3
+
+
+def test_a_cue_word_or_an_office_makes_it_the_area(resolver):
+    [homs] = resolve(resolver, "Shelling resumed in rural Homs province.", "Homs")
+    assert (homs.place.kind, homs.place.country_code) == ("admin1", "SY")
+    [homs] = resolve(resolver, "The Homs governor toured the clinics.", "Homs")
+    assert (homs.place.kind, homs.place.country_code) == ("admin1", "SY")
+
+
+def test_a_plural_kind_word_makes_the_whole_list_areas(resolver):
+    text = "Floods struck Herat, Farah, Helmand and Kabul provinces."
+    found = resolve(resolver, text, "Herat", "Farah", "Helmand", "Kabul")
+    assert [(m.place.kind, m.place.country_code) for m in found] == [("admin1", "AF")] * 4
+    text = "Medics left the provinces of Homs and Hama."
+    assert [m.place.kind for m in resolve(resolver, text, "Homs", "Hama")] == ["admin1", "admin1"]
+
+
+def test_a_province_named_plainly_in_a_list_makes_the_others_provinces(resolver):
+    text = "Night raids were reported in Helmand, Herat and Kandahar."
+    found = resolve(resolver, text, "Helmand", "Herat", "Kandahar")
+    assert [(m.place.kind, m.place.country_code) for m in found] == [("admin1", "AF")] * 3
+
+
+def test_a_town_named_with_its_province_lies_inside_the_province(resolver, gazetteer):
+    town, province = resolve(resolver, "A market in Lashkar Gah, Helmand reopened.", "Lashkar Gah", "Helmand")
+    assert town.place.kind == "city" and province.place.kind == "admin1"
+    assert inside(gazetteer, province.place, town.place)
+
+
+def test_a_town_named_with_its_country_lies_in_that_country(resolver):
+    town, _ = resolve(resolver, "A clinic in Hyderabad, Pakistan reopened.", "Hyderabad", "Pakistan")
+    assert town.place.country_code == "PK"
+    [alone] = resolve(resolver, "A clinic in Hyderabad reopened.", "Hyderabad")
+    assert alone.place.country_code != "PK"   # the country was what decided it
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("The convoy reached Jalalabad, the capital of Nangarhar, by noon.", ("Jalalabad", "Nangarhar")),
+    ("The convoy reached Nangarhar's capital, Jalalabad, by noon.", ("Nangarhar", "Jalalabad")),
+])
+def test_the_capital_of_a_province_is_a_settlement_inside_it(resolver, gazetteer, text, names):
+    found = dict(zip(names, resolve(resolver, text, *names)))
+    city, province = found["Jalalabad"].place, found["Nangarhar"].place
+    assert (city.kind, province.kind) == ("city", "admin1")
+    assert inside(gazetteer, province, city)
+
+
+def test_a_town_that_is_a_small_part_of_its_province_does_not_displace_it(resolver):
+    [quebec] = resolve(resolver, "Voters in Quebec went to the polls.", "Quebec")
+    assert (quebec.place.kind, quebec.place.country_code) == ("admin1", "CA")

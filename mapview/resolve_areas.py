@@ -1,0 +1,143 @@
+"""Which areas hold which places, for the resolver: containment and settlements' namesake areas.
+
+Two questions the resolver asks of candidates, never of the text:
+
+- does an area (a province, a country) contain a place? ("Lashkar Gah, Helmand"
+  must be the Lashkar Gah inside Helmand);
+- is an area named after a settlement it contains? (Homs governorate after the
+  city of Homs; Mosul district after Mosul): then a bare name is the settlement
+  unless the text says otherwise (see :func:`namesake_seat`, :func:`seat_swaps`).
+
+Containment follows the GeoNames hierarchy when it answers (a town's first-level
+division is the province's name) and the province's shape when it does not
+(Erbil's city record names no division; a town whose record predates a
+province's split). Shapes are read
+only for areas that need the test, one at a time, and every answer is cached, so
+the cost is paid once per (area, place) pair per process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from gazetteer import Place
+from gazetteer.distance import great_circle_km
+from gazetteer.folding import fold_parts
+from gazetteer.ranking import KIND_BONUS
+
+if TYPE_CHECKING:
+    from gazetteer.lookup import Gazetteer
+
+SEAT_SHARE_LOG = 1.0
+"""A bare name shared by a settlement and the area named after it is the settlement
+unless the settlement holds less than a tenth (10 ** -SEAT_SHARE_LOG) of the area's
+people by the gazetteer's scores (log population; Quebec is the province, not
+Quebec City); see :func:`seat_swaps`."""
+
+DISTRICT_SEAT_KM = 50.0
+"""A district without a shape holds a same-named town of its province when its point (the
+mean of its towns) lies this close: districts are named after their seat, not after a
+same-named town across the province."""
+
+AREA_KINDS_CONTAINING = ("country", "admin1", "admin2")
+_CACHE_LIMIT = 200_000
+
+
+class Containment:
+    """Answers "does ``area`` contain ``place``?" from the hierarchy, else from shapes (cached).
+
+    >>> Containment(Gazetteer()).contains(helmand, lashkar_gah)   # doctest: +SKIP
+    True
+    """
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self._gazetteer = gazetteer
+        self._answers: dict[tuple[str, str], bool] = {}
+
+    def contains(self, area: Place, place: Place) -> bool:
+        """True when ``place`` (its point) lies in ``area``, a country, province or district.
+
+        False for any other kind of area, for a place in another country, and
+        for a province or district with neither a matching hierarchy nor a shape
+        that covers the point.
+        """
+        if area.kind not in AREA_KINDS_CONTAINING or area == place or area.country_code != place.country_code:
+            return False
+        if area.kind == "country":
+            return place.kind != "country"
+        if place.kind not in ("city", "admin2"):
+            return False
+        if area.kind == "admin1" and place.admin1 == area.name:
+            return True
+        if not area.has_shape:
+            return (area.kind == "admin2" and area.admin1 is not None and place.admin1 == area.admin1
+                    and great_circle_km(area.lat, area.lon, place.lat, place.lon) <= DISTRICT_SEAT_KM)
+        key = (area.id, place.id)
+        answer = self._answers.get(key)
+        if answer is None:
+            answer = self._covers(area, place)
+            if len(self._answers) >= _CACHE_LIMIT:
+                self._answers.clear()
+            self._answers[key] = answer
+        return answer
+
+    def _covers(self, area: Place, place: Place) -> bool:
+        import shapely
+
+        shape = self._gazetteer.shape(area.id)
+        return shape is not None and bool(shapely.intersects_xy(shape, place.lon, place.lat))
+
+
+def is_namesake(place: Place, key: str) -> bool:
+    """True when ``place``'s own name (or display name) is ``key``, folded, with no generic word.
+
+    "Homs" names the city Homs; "New York" does not name New York City, nor
+    "Kansas" Kansas City: their names need a word the mention lacks.
+    """
+    return (key, "") in (fold_parts(place.name), fold_parts(place.display_name))
+
+
+@dataclass(frozen=True, slots=True)
+class Seat:
+    """A settlement among a name's candidates, and the areas named after it that hold it (indices)."""
+
+    town: int
+    areas: tuple[int, ...]
+
+
+def namesake_seat(key: str, candidates: list[Place], containment: Containment) -> Seat | None:
+    """The first settlement named ``key`` that provinces or districts among the candidates are
+    named after and hold (Homs city in Homs governorate), else None: the name is then not torn
+    between a settlement and its area."""
+    for k, town in enumerate(candidates):
+        if town.kind == "city" and is_namesake(town, key):
+            areas = tuple(j for j, area in enumerate(candidates)
+                          if area.kind in ("admin1", "admin2") and containment.contains(area, town))
+            if areas:
+                return Seat(k, areas)
+    return None
+
+
+def seat_swaps(seat: Seat, candidates: list[Place]) -> list[float]:
+    """Per candidate, what to add to its score so the settlement takes the place of its areas.
+
+    The gazetteer ranks areas before same-named towns (``KIND_BONUS``): right
+    for names a town merely shares (Georgia), wrong when the area is named after
+    the town it holds, which news names bare ("fighting in Homs", "Aleppo's
+    markets"). Then the town and the areas above it swap scores, so the name's
+    standing against unrelated candidates does not change, only which of them
+    it means. An area does not swap when the town is a small part of it (see
+    ``SEAT_SHARE_LOG``). The caller applies this only when no cue or list names
+    the area.
+    """
+    swaps = [0.0] * len(candidates)
+    own = candidates[seat.town].score or 0.0
+    above = [j for j in seat.areas
+             if 0.0 < (candidates[j].score or 0.0) - own
+             < KIND_BONUS[candidates[j].kind] - KIND_BONUS["city"] + SEAT_SHARE_LOG]
+    if above:
+        swaps[seat.town] = max(candidates[j].score or 0.0 for j in above) - own
+        for j in above:
+            swaps[j] = own - (candidates[j].score or 0.0)
+    return swaps
