@@ -178,3 +178,15 @@ def test_a_file_that_is_not_a_workspace_gives_a_clear_error_and_is_kept(tmp_path
     assert at.error and "cannot be opened" in at.error[0].value
     assert "not a mapview workspace" in at.text[0].value
     assert notes.read_text() == "my notes\n"
+
+
+def test_uploads_have_a_stated_limit_and_are_not_kept_in_the_widget(app: AppTest) -> None:
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    limit = config["server"]["maxUploadSize"]
+    [uploader] = app.sidebar.get("file_uploader")
+    assert f"up to {limit} MB" in uploader.proto.label  # the page says the limit Streamlit enforces
+    app.sidebar.file_uploader(key="uploads::0").set_value([("n.txt", b"Talks in Kabul.", "text/plain")]).run()
+    assert "7 of 7 documents shown" in caption(app)
+    assert [u.key for u in app.sidebar.get("file_uploader")] == ["uploads::1"]  # a fresh, empty uploader
