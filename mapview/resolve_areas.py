@@ -24,16 +24,14 @@ from typing import TYPE_CHECKING
 from gazetteer import Place
 from gazetteer.distance import great_circle_km
 from gazetteer.folding import fold_parts
-from gazetteer.ranking import KIND_BONUS
 
 if TYPE_CHECKING:
     from gazetteer.lookup import Gazetteer
 
-SEAT_SHARE_LOG = 1.0
+SEAT_SHARE = 0.1
 """A bare name shared by a settlement and the area named after it is the settlement
-unless the settlement holds less than a tenth (10 ** -SEAT_SHARE_LOG) of the area's
-people by the gazetteer's scores (log population; Quebec is the province, not
-Quebec City); see :func:`seat_swaps`."""
+unless the settlement holds less than this share of the area's people (Quebec is the
+province, not Quebec City, a twentieth of it); see :func:`seat_swaps`."""
 
 DISTRICT_SEAT_KM = 50.0
 """A district without a shape holds a same-named town of its province when its point (the
@@ -122,22 +120,28 @@ def namesake_seat(key: str, candidates: list[Place], containment: Containment) -
 def seat_swaps(seat: Seat, candidates: list[Place]) -> list[float]:
     """Per candidate, what to add to its score so the settlement takes the place of its areas.
 
-    The gazetteer ranks areas before same-named towns (``KIND_BONUS``): right
+    The gazetteer ranks areas before same-named towns (:mod:`gazetteer.ranking`): right
     for names a town merely shares (Georgia), wrong when the area is named after
     the town it holds, which news names bare ("fighting in Homs", "Aleppo's
     markets"). Then the town and the areas above it swap scores, so the name's
     standing against unrelated candidates does not change, only which of them
     it means. An area does not swap when the town is a small part of it (see
-    ``SEAT_SHARE_LOG``). The caller applies this only when no cue or list names
+    ``SEAT_SHARE``). The caller applies this only when no cue or list names
     the area.
     """
     swaps = [0.0] * len(candidates)
-    own = candidates[seat.town].score or 0.0
-    above = [j for j in seat.areas
-             if 0.0 < (candidates[j].score or 0.0) - own
-             < KIND_BONUS[candidates[j].kind] - KIND_BONUS["city"] + SEAT_SHARE_LOG]
+    town = candidates[seat.town]
+    own = town.score or 0.0
+    above = [j for j in seat.areas if (candidates[j].score or 0.0) > own and _holds_share(town, candidates[j])]
     if above:
         swaps[seat.town] = max(candidates[j].score or 0.0 for j in above) - own
         for j in above:
             swaps[j] = own - (candidates[j].score or 0.0)
     return swaps
+
+
+def _holds_share(town: Place, area: Place) -> bool:
+    """True when the town holds at least SEAT_SHARE of the area's people (unknown area population: True)."""
+    if not area.population:
+        return town.population is not None
+    return town.population is not None and town.population >= SEAT_SHARE * area.population

@@ -22,13 +22,13 @@ class ShapesOnly:
 
 
 def place(name, kind, *, lat=41.0, lon=11.0, country="XX", admin1=None, score=None, shaped=False, pid=None,
-          display_name=None):
+          display_name=None, population=None):
     return Place(id=pid or f"test:{name.lower()}-{kind}", geonameid=None, name=name, kind=kind, country_code=country,
-                 admin1=admin1, lat=lat, lon=lon, score=score, display_name=display_name,
+                 admin1=admin1, lat=lat, lon=lon, score=score, display_name=display_name, population=population,
                  representative_point=(41.0, 11.0) if shaped else None)
 
 
-PROVINCE = place("Vella", "admin1", pid="test:province", shaped=True, score=7.0)
+PROVINCE = place("Vella", "admin1", pid="test:province", shaped=True, score=7.0, population=1_000_000)
 
 
 @pytest.fixture()
@@ -79,8 +79,8 @@ def test_a_settlement_is_named_by_its_own_name_only():
 
 
 def test_a_settlement_and_the_province_named_after_it_swap_scores(gazetteer):
-    town = place("Vella", "city", admin1="Vella", score=6.0)
-    abroad = place("Vella", "city", pid="test:abroad", country="YY", score=6.5)   # same name, not in the province
+    town = place("Vella", "city", admin1="Vella", score=6.0, population=400_000)
+    abroad = place("Vella", "city", pid="test:abroad", country="YY", score=6.5, population=900_000)   # same name, not in the province
     candidates = [PROVINCE, abroad, town]
     seat = namesake_seat("vella", candidates, Containment(gazetteer))
     assert seat is not None and (seat.town, seat.areas) == (2, (0,))
@@ -89,7 +89,7 @@ def test_a_settlement_and_the_province_named_after_it_swap_scores(gazetteer):
 
 
 def test_a_town_that_is_a_small_part_of_its_province_does_not_take_its_place(gazetteer):
-    small = place("Vella", "city", admin1="Vella", score=4.5)   # more than SEAT_SHARE_LOG below, kind prior aside
+    small = place("Vella", "city", admin1="Vella", score=6.0, population=60_000)   # under a tenth of the province
     seat = namesake_seat("vella", [PROVINCE, small], Containment(gazetteer))
     assert seat is not None
     assert seat_swaps(seat, [PROVINCE, small]) == [0.0, 0.0]
