@@ -37,13 +37,17 @@ CORPORA = ("lgl", "geovirus", "geocorpora")
 
 # End-to-end figures from ../shared/eval/README.md (EUPEG benchmark, Wang & Hu 2019).
 PUBLISHED = {
-    "Edinburgh Geoparser": {"lgl": (.501, .819), "geovirus": (.678, .807), "geocorpora": (.628, .848)},
-    "CLAVIN / CLIFF": {"lgl": (.573, .701), "geovirus": (.750, .786), "geocorpora": (.496, .913)},
-    "CamCoder": {"lgl": (.654, .717), "geovirus": (.866, .770), "geocorpora": (.647, .820)},
-    "spaCy NER + GeoNames most-populous": {"lgl": (.423, .561), "geovirus": (.499, .698), "geocorpora": (.562, .752)},
+    "Edinburgh Geoparser": {"lgl": (0.501, 0.819), "geovirus": (0.678, 0.807), "geocorpora": (0.628, 0.848)},
+    "CLAVIN / CLIFF": {"lgl": (0.573, 0.701), "geovirus": (0.750, 0.786), "geocorpora": (0.496, 0.913)},
+    "CamCoder": {"lgl": (0.654, 0.717), "geovirus": (0.866, 0.770), "geocorpora": (0.647, 0.820)},
+    "spaCy NER + GeoNames most-populous": {
+        "lgl": (0.423, 0.561),
+        "geovirus": (0.499, 0.698),
+        "geocorpora": (0.562, 0.752),
+    },
 }
 BEST_RECOGNIZER = {"lgl": ".677 (Stanford)", "geovirus": ".917 (DM_NLP)", "geocorpora": ".763 (DM_NLP)"}
-TARGETS = {"lgl": (.70, .82), "geovirus": (.88, .85), "geocorpora": (.70, .88)}  # (F1, acc@161), issue 3
+TARGETS = {"lgl": (0.70, 0.82), "geovirus": (0.88, 0.85), "geocorpora": (0.70, 0.88)}  # (F1, acc@161), issue 3
 SECTIONS = {False: "results", True: "recognition"}  # markers in docs/evaluation.md, by --recognition-only
 
 
@@ -55,8 +59,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--recognition-only", action="store_true", help="score recognition alone (no coordinates)")
     parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "eval", help="predictions and scores")
-    parser.add_argument("--markdown", type=Path, default=ROOT / "docs" / "evaluation.md",
-                        help="file whose results section is replaced (full runs only)")
+    parser.add_argument(
+        "--markdown",
+        type=Path,
+        default=ROOT / "docs" / "evaluation.md",
+        help="file whose results section is replaced (full runs only)",
+    )
     args = parser.parse_args(argv)
     corpora = args.corpus or list(CORPORA)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -135,8 +143,9 @@ class _Counting:
 
 
 def _score(scorer: Path, gold: Path, pred: Path, out: Path) -> dict:
-    subprocess.run([sys.executable, str(scorer), str(gold), str(pred), "--json", str(out)],
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, str(scorer), str(gold), str(pred), "--json", str(out)], check=True, stdout=subprocess.DEVNULL
+    )
     return json.loads(out.read_text(encoding="utf-8"))
 
 
@@ -158,9 +167,15 @@ def markdown(rows: dict, args: argparse.Namespace) -> str:
         lines.append(
             f"| {corpus} | {count} | {rec['precision']:.3f} | {rec['recall']:.3f} | **{rec['f1']:.3f}** "
             f"| {_num(res.get('acc@161'), 3)} | {_num(res.get('mean_km'), 0)} | {_num(res.get('median_km'), 1)} "
-            f"| {_num(res.get('auc'), 3)} | {count / seconds:.1f} | {f1:.2f} / {acc:.2f} |")
-    lines += ["", "Published end-to-end figures on the same corpora (F1 / acc@161; EUPEG, Wang & Hu 2019):", "",
-              "| system | " + " | ".join(rows) + " |", "|---|" + "---|" * len(rows)]
+            f"| {_num(res.get('auc'), 3)} | {count / seconds:.1f} | {f1:.2f} / {acc:.2f} |"
+        )
+    lines += [
+        "",
+        "Published end-to-end figures on the same corpora (F1 / acc@161; EUPEG, Wang & Hu 2019):",
+        "",
+        "| system | " + " | ".join(rows) + " |",
+        "|---|" + "---|" * len(rows),
+    ]
     for system, figures in PUBLISHED.items():
         lines.append(f"| {system} | " + " | ".join(f"{figures[c][0]:.3f} / {figures[c][1]:.3f}" for c in rows) + " |")
     lines.append("| best recognizer (F1 only) | " + " | ".join(BEST_RECOGNIZER[c] for c in rows) + " |")

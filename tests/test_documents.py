@@ -12,9 +12,9 @@ from mapview.encodings import decode_text
 from mapview.exc import (
     DocumentError, InvalidRecordError, NotRegularFileError, RecordTooDeepError, UnsupportedFormatError,
 )
+from tests.conftest import SEEDS
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 TEXT = "Herat – “Farah” and Zürich.\r\nSecond line"
 
 
@@ -160,6 +160,7 @@ def test_newlines_are_kept_exactly(tmp_path):
     assert load(tmp_path / "crlf.md")[0].text == "Title\r\n\r\nKabul.\rHerat.\n"
 
 
+@pytest.mark.shared
 def test_seed_articles_load():
     paths = sorted(SEEDS.glob("*.txt"))
     documents = load(*paths)

@@ -3,7 +3,6 @@ import io
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -14,8 +13,9 @@ from mapview.export import (
 )
 from mapview.records import Document, Mention, ParsedDocument, ResolvedMention
 from mapview.sentences import sentence_containing, split_sentences
+from tests.conftest import EVAL
 
-SCORER = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score.py"
+SCORER = EVAL / "score.py"
 
 HERAT = Place(id="geonames:1140026", geonameid=1140026, name="Herat", kind="city", country_code="AF",
               admin1="Herat", lat=34.348170123, lon=62.199670987, population=272806)
@@ -154,6 +154,7 @@ def test_eval_record_refuses_offsets_that_do_not_match_the_text():
         to_eval_record(bad)
 
 
+@pytest.mark.shared
 def test_jsonl_output_scores_perfectly_against_its_own_gold(tmp_path):
     docs = [DOC_A, DOC_B]
     with open(tmp_path / "pred.jsonl", "w", encoding="utf-8") as fp:

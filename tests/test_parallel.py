@@ -146,11 +146,10 @@ def summary(parsed):
 
 
 @pytest.mark.slow
+@pytest.mark.shared
 def test_one_and_two_processes_give_identical_results():
     from mapview.documents import load_documents
 
-    if not SEEDS.exists() or not (EVAL / "lgl.jsonl").exists():
-        pytest.skip("../shared/seeds or ../shared/eval/lgl.jsonl is not here")
     seeds = list(load_documents(sorted(SEEDS.glob("*.txt"))))
     lgl = list(islice(load_documents([EVAL / "lgl.jsonl"]), 40))
     geoparser = Geoparser()

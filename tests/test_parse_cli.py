@@ -51,6 +51,7 @@ def test_mixed_folder_parses_everything_readable_and_names_the_rest(mixed_folder
             assert record["text"][t["start"]:t["end"]] == t["name"]
 
 
+@pytest.mark.shared
 def test_jsonl_ids_are_kept_and_output_scores(tmp_path):
     gold = tmp_path / "gold.jsonl"
     lines = (EVAL / "geovirus.jsonl").read_text(encoding="utf-8").splitlines()[:5]

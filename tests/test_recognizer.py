@@ -1,32 +1,39 @@
-"""The recognizer: seed-article rules, offsets, pieces, and the gazetteer checks."""
+"""The recognizer with the spaCy model: the seed articles' rules, offsets, pieces and processes.
+
+Rule by rule on hand-made entities (no model): tests/test_recognize_steps.py."""
 
 from __future__ import annotations
 
 import pytest
 
 from mapview.exc import RecognizerError
-from mapview.recognize.hashtags import split_camel
-from mapview.recognize.known import known_place_check
 from mapview.recognize.model import load_pipeline
-from mapview.recognize.pieces import piece_ranges
-from mapview.records import Span
 from mapview.sentences import split_sentences
 from tests.conftest import SEEDS
 
 HAND_NAMES = [  # (surface name, how the gazetteer matched it), as Gazetteer.names() gives them
-    ("Herat", "name"), ("Farah", "name"), ("Logar", "name"), ("Helmand", "name"),
-    ("Kabul", "name"), ("Pakistan", "name"), ("Afghanistan", "name"), ("Syria", "name"),
-    ("Iraq", "name"), ("Uzbekistan", "name"), ("Iran", "name"), ("Islamabad", "name"),
-    ("Turkistan", "name"), ("Sham", "alternate"), ("United States", "name"), ("Afghan", "demonym"),
+    ("Herat", "name"),
+    ("Farah", "name"),
+    ("Logar", "name"),
+    ("Helmand", "name"),
+    ("Kabul", "name"),
+    ("Pakistan", "name"),
+    ("Afghanistan", "name"),
+    ("Syria", "name"),
+    ("Iraq", "name"),
+    ("Uzbekistan", "name"),
+    ("Iran", "name"),
+    ("Islamabad", "name"),
+    ("Turkistan", "name"),
+    ("Sham", "alternate"),
+    ("United States", "name"),
+    ("Afghan", "demonym"),
     ("Syrian", "demonym"),
 ]
 
 
 def seed(name: str) -> str:
-    path = SEEDS / name
-    if not path.is_file():
-        pytest.skip("../shared/seeds is not beside the project")
-    return path.read_text(encoding="utf-8")
+    return (SEEDS / name).read_text(encoding="utf-8")  # tests calling this are marked `shared`
 
 
 @pytest.fixture(scope="module")
@@ -44,49 +51,7 @@ def names(found, label="place"):
     return [m.name for m in found if m.label == label]
 
 
-# --- without spaCy -------------------------------------------------------------------------------
-
-def test_pieces_hold_whole_sentences_within_the_limit():
-    text = "One two. " * 50
-    sentences = split_sentences(text)
-    pieces = list(piece_ranges(text, sentences, 100))
-    assert all(p.end - p.start <= 100 for p in pieces)
-    assert pieces[0].start == sentences[0].start and pieces[-1].end == sentences[-1].end
-    assert {p.start + s for p in pieces for s in p.sentence_starts} == {s.start for s in sentences}
-
-
-def test_a_sentence_longer_than_the_limit_is_cut_at_spaces():
-    text = "word " * 1000
-    pieces = list(piece_ranges(text, [Span(0, len(text))], 300))
-    assert len(pieces) > 10 and all(p.end - p.start <= 300 for p in pieces)
-    assert all(text[p.end] == " " and text[p.start] != " " for p in pieces[:-1])  # no word cut in two
-
-
-class P:
-    def __init__(self, matched_by, kind="city", population=0):
-        self.matched_by, self.kind, self.population = matched_by, kind, population
-
-
-@pytest.mark.parametrize("name, matches, known", [
-    ("Herat", [P("name", "admin1")], True),
-    ("Saturday", [P("alternate", "admin1", 2_871_814)], False),  # an alternate name of Lusaka province
-    ("Kiev", [P("alternate", "city", 2_952_301)], True),
-    ("UN", [P("name", "city", 50_000)], False),                  # the town of Un, matched case-blind
-    ("USA", [P("abbreviation", "country")], True),
-    ("Nowhere", [], False),
-])
-def test_known_place_check(name, matches, known):
-    assert known_place_check(lambda _: matches)(name) is known
-
-
-def test_notable_places_are_larger_towns_or_areas():
-    check = known_place_check(lambda n: [P("name", "city", 1_200)] if n == "Tornado" else [P("name", "admin1")],
-                              min_population=15_000)
-    assert not check("Tornado") and check("Logar")
-
-
-def test_split_camel():
-    assert split_camel("SouthSudan") == "South Sudan" and split_camel("Ferguson") == "Ferguson"
+# --- the model (no download, a clear error) -------------------------------------------------------
 
 
 def test_a_missing_pipeline_is_a_clear_error():
@@ -96,6 +61,8 @@ def test_a_missing_pipeline_is_a_clear_error():
 
 # --- with spaCy ----------------------------------------------------------------------------------
 
+
+@pytest.mark.shared
 @pytest.mark.slow
 def test_mislabelled_provinces_are_places_when_given_as_patterns(recognizer):
     text = seed("stratheia-hts-taliban-links.txt")
@@ -106,26 +73,35 @@ def test_mislabelled_provinces_are_places_when_given_as_patterns(recognizer):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("text, inside", [
-    ("groups like Tehrik-i-Taliban Pakistan (TTP), Al-Qaeda and others.", "Pakistan"),
-    ("the Haqqani Network, Tehreek-e-Taliban Pakistan (TTP), and Al-Qaeda Central.", "Pakistan"),
-    ("links between Al-Qaeda, ISIS (Islamic State of Iraq and Syria), and others.", "Syria"),
-    ("links between Al-Qaeda, ISIS (Islamic State of Iraq and Syria), and others.", "Iraq"),
-    ("the Islamic Movement of Uzbekistan and the Taliban.", "Uzbekistan"),
-    ("the Eastern Turkistan Islamic Movement operates there.", "Turkistan"),
-    ("HTS (Hayat Tahrir al-Sham) gained ground.", "Sham"),
-])
+@pytest.mark.parametrize(
+    "text, inside",
+    [
+        ("groups like Tehrik-i-Taliban Pakistan (TTP), Al-Qaeda and others.", "Pakistan"),
+        ("the Haqqani Network, Tehreek-e-Taliban Pakistan (TTP), and Al-Qaeda Central.", "Pakistan"),
+        ("links between Al-Qaeda, ISIS (Islamic State of Iraq and Syria), and others.", "Syria"),
+        ("links between Al-Qaeda, ISIS (Islamic State of Iraq and Syria), and others.", "Iraq"),
+        ("the Islamic Movement of Uzbekistan and the Taliban.", "Uzbekistan"),
+        ("the Eastern Turkistan Islamic Movement operates there.", "Turkistan"),
+        ("HTS (Hayat Tahrir al-Sham) gained ground.", "Sham"),
+    ],
+)
 def test_a_name_inside_a_movements_name_is_not_a_mention(recognizer, text, inside):
     assert inside not in names(mentions(recognizer, text))
 
 
+@pytest.mark.shared
 @pytest.mark.slow
 def test_the_seed_organisations_hold_no_mentions(recognizer):
     for file in ("stratheia-hts-taliban-links.txt", "hasht-e-subh-terrorist-coalitions.txt"):
         text = seed(file)
         found = mentions(recognizer, text)
-        for org in ("Tehreek-e-Taliban Pakistan", "Tehrik-i-Taliban Pakistan", "Islamic State of Iraq and Syria",
-                    "Islamic Movement of Uzbekistan", "Eastern Turkistan Islamic Movement"):
+        for org in (
+            "Tehreek-e-Taliban Pakistan",
+            "Tehrik-i-Taliban Pakistan",
+            "Islamic State of Iraq and Syria",
+            "Islamic Movement of Uzbekistan",
+            "Eastern Turkistan Islamic Movement",
+        ):
             start = text.find(org)
             while start >= 0:
                 assert not [m for m in found if start <= m.start < start + len(org)], org
@@ -139,10 +115,13 @@ def test_a_branch_named_for_where_it_operates_keeps_the_place(recognizer):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("text, name", [
-    ("Meanwhile, Kabul has continually dismissed Pakistan's claims.", "Kabul"),
-    ("Conversely, Islamabad has consistently maintained that the bases are elsewhere.", "Islamabad"),
-])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Meanwhile, Kabul has continually dismissed Pakistan's claims.", "Kabul"),
+        ("Conversely, Islamabad has consistently maintained that the bases are elsewhere.", "Islamabad"),
+    ],
+)
 def test_a_capital_standing_for_its_government_is_a_place(recognizer, text, name):
     assert name in names(mentions(recognizer, text))
 
@@ -159,6 +138,7 @@ def test_articles_and_possessives_are_not_part_of_a_mention(recognizer):
     assert found == ["United States", "Syria", "Syria"]
 
 
+@pytest.mark.shared
 @pytest.mark.slow
 def test_offsets_are_exact_and_inside_their_sentence(recognizer):
     text = seed("stratheia-hts-taliban-links.txt")
@@ -195,26 +175,62 @@ def test_a_gazetteer_check_drops_a_person_labelled_gpe():
     assert names(mentions(checked, text)) == ["Tbilisi"]
 
 
+@pytest.mark.shared
 @pytest.mark.slow
 def test_with_the_real_gazetteer_every_seed_place_is_found(gazetteer):
     from mapview.recognize import Recognizer
 
     recognizer = Recognizer.from_gazetteer(gazetteer)
     expected = {
-        "stratheia-hts-taliban-links.txt": {"Syria", "Idlib", "Afghanistan", "Kabul", "Herat", "Farah", "Helmand",
-                                            "Iran", "Islamabad", "Pakistan", "Middle East", "South Asia", "Turkey",
-                                            "Russia", "U.S."},
-        "hasht-e-subh-terrorist-coalitions.txt": {"Middle East", "South Asia", "Syria", "Afghanistan", "Pakistan",
-                                                  "Uzbekistan", "Tajikistan", "Nangarhar", "Paktia", "Paktika",
-                                                  "Logar", "Laghman", "Kapisa", "Kabul", "Herat", "Faryab"},
+        "stratheia-hts-taliban-links.txt": {
+            "Syria",
+            "Idlib",
+            "Afghanistan",
+            "Kabul",
+            "Herat",
+            "Farah",
+            "Helmand",
+            "Iran",
+            "Islamabad",
+            "Pakistan",
+            "Middle East",
+            "South Asia",
+            "Turkey",
+            "Russia",
+            "U.S.",
+        },
+        "hasht-e-subh-terrorist-coalitions.txt": {
+            "Middle East",
+            "South Asia",
+            "Syria",
+            "Afghanistan",
+            "Pakistan",
+            "Uzbekistan",
+            "Tajikistan",
+            "Nangarhar",
+            "Paktia",
+            "Paktika",
+            "Logar",
+            "Laghman",
+            "Kapisa",
+            "Kabul",
+            "Herat",
+            "Faryab",
+        },
     }
     for file, places in expected.items():
         found = set(names(mentions(recognizer, seed(file))))
         assert found == places, file
 
 
+@pytest.mark.shared
 @pytest.mark.slow
 def test_two_processes_give_the_same_mentions_in_order(recognizer):
-    texts = [seed("stratheia-hts-taliban-links.txt"), "", "Clashes in Kabul.", seed("hasht-e-subh-terrorist-coalitions.txt")]
+    texts = [
+        seed("stratheia-hts-taliban-links.txt"),
+        "",
+        "Clashes in Kabul.",
+        seed("hasht-e-subh-terrorist-coalitions.txt"),
+    ]
     items = [(t, split_sentences(t)) for t in texts]
     assert list(recognizer.recognize_many(items, n_process=2)) == list(recognizer.recognize_many(items))

@@ -16,7 +16,9 @@ from mapview.records import Mention, Span
 from mapview.sentences import sentence_containing
 
 
-def propagate(text: str, found: list[Found], entities: list[Entity], known: Callable[[str], bool] | None) -> list[Found]:
+def propagate(
+    text: str, found: list[Found], entities: list[Entity], known: Callable[[str], bool] | None
+) -> list[Found]:
     """More found names: other stand-alone occurrences of names already taken as places.
 
     An occurrence counts when it is a whole model entity of another label

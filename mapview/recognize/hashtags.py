@@ -21,7 +21,7 @@ _PART = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|[a-z]+|[0-9]+")
 
 
 def split_camel(word: str) -> str:
-    """"SouthSudan" → "South Sudan"; other words unchanged.
+    """ "SouthSudan" → "South Sudan"; other words unchanged.
 
     >>> split_camel("SierraLeone")
     'Sierra Leone'

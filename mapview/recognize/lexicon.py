@@ -8,6 +8,9 @@ gazetteer.
 
 from __future__ import annotations
 
+# fmt: off
+# (the word lists stay laid out as paragraphs: one word a line would make them ten times longer)
+
 # --- spaCy entity labels ------------------------------------------------------------------------
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -149,3 +152,5 @@ OF_HEADS = frozenset({
 
 NAME_ARTICLES = frozenset({"The", "THE"})
 """A gazetteer name opening with one of these is not matched on its own (the article is never part of a mention)."""
+
+# fmt: on

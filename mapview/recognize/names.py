@@ -36,9 +36,7 @@ def name_parts(doc: Doc, start: int, end: int) -> Iterator[TokenRange]:
             part_start = i + 1
 
 
-def strip_direction(
-    doc: Doc, start: int, end: int, is_known_place: Callable[[str], bool] | None
-) -> TokenRange:
+def strip_direction(doc: Doc, start: int, end: int, is_known_place: Callable[[str], bool] | None) -> TokenRange:
     """Drop a leading compass word when only the rest is a known place.
 
     "Northeast Georgia" → "Georgia"; "South Africa" and "West Virginia" stay

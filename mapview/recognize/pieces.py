@@ -19,7 +19,7 @@ from mapview.sentences import cut_long
 MAX_WORD_CHARS = 100
 """A run of more non-space characters than this is shown to the model as one opaque word."""
 
-_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_WORD_CHARS + 1))
+_LONG_RUN = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from gazetteer import Gazetteer
+    from gazetteer.lookup import Gazetteer
 
 
 class Recognizer:

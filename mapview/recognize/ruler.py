@@ -62,7 +62,7 @@ def build_ruler(nlp: Language, place_names: Iterable[tuple[str, str]]) -> Ruler:
     keys["demonym"] -= keys["place"] | keys["weak"]
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
     for key, names in keys.items():
-        matcher.add(key, list(nlp.tokenizer.pipe(sorted(names))))
+        matcher.add(key, [nlp.make_doc(name) for name in sorted(names)])
     return Ruler(matcher, frozenset(keys["demonym"]), frozenset(areas))
 
 
