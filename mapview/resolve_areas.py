@@ -8,16 +8,17 @@ Two questions the resolver asks of candidates, never of the text:
   city of Homs; Mosul district after Mosul): then a bare name is the settlement
   unless the text says otherwise (see :func:`namesake_seat`, :func:`seat_swaps`).
 
-Containment follows the GeoNames hierarchy when it answers (a town's first-level
-division is the province's name) and the province's shape when it does not
-(Erbil's city record names no division; a town whose record predates a
-province's split). Shapes are read
-only for areas that need the test, one at a time, and every answer is cached, so
-the cost is paid once per (area, place) pair per process.
+Containment follows the GeoNames hierarchy when the place's record names its
+first-level division (every town in the index that names one names a province
+the index holds), and the area's shape when it does not: towns whose record names
+no division (Erbil), and districts, which records do not name. Shapes are read
+only for those tests, and every answer is cached, so the cost is paid once per
+(area, place) pair per process.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -54,11 +55,13 @@ class Containment:
         self._answers: dict[tuple[str, str], bool] = {}
 
     def contains(self, area: Place, place: Place) -> bool:
-        """True when ``place`` (its point) lies in ``area``, a country, province or district.
+        """True when ``place`` lies in ``area``, a country, province or district.
 
-        False for any other kind of area, for a place in another country, and
-        for a province or district with neither a matching hierarchy nor a shape
-        that covers the point.
+        A place whose record names its province is in that province only; one
+        that names none is in the provinces whose shape covers its point. A
+        district holds the places its shape covers, or, without a shape, the
+        same-province places within ``DISTRICT_SEAT_KM`` of its point. False
+        for other kinds of area and for a place in another country.
         """
         if area.kind not in AREA_KINDS_CONTAINING or area == place or area.country_code != place.country_code:
             return False
@@ -66,8 +69,8 @@ class Containment:
             return place.kind != "country"
         if place.kind not in ("city", "admin2"):
             return False
-        if area.kind == "admin1" and place.admin1 == area.name:
-            return True
+        if area.kind == "admin1" and place.admin1 is not None:
+            return place.admin1 == area.name
         if not area.has_shape:
             return (area.kind == "admin2" and area.admin1 is not None and place.admin1 == area.admin1
                     and great_circle_km(area.lat, area.lon, place.lat, place.lon) <= DISTRICT_SEAT_KM)
@@ -104,7 +107,7 @@ class Seat:
     areas: tuple[int, ...]
 
 
-def namesake_seat(key: str, candidates: list[Place], containment: Containment) -> Seat | None:
+def namesake_seat(key: str, candidates: Sequence[Place], containment: Containment) -> Seat | None:
     """The first settlement named ``key`` that provinces or districts among the candidates are
     named after and hold (Homs city in Homs governorate), else None: the name is then not torn
     between a settlement and its area."""
@@ -117,7 +120,7 @@ def namesake_seat(key: str, candidates: list[Place], containment: Containment) -
     return None
 
 
-def seat_swaps(seat: Seat, candidates: list[Place]) -> list[float]:
+def seat_swaps(seat: Seat, candidates: Sequence[Place]) -> list[float]:
     """Per candidate, what to add to its score so the settlement takes the place of its areas.
 
     The gazetteer ranks areas before same-named towns (:mod:`gazetteer.ranking`): right

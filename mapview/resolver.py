@@ -18,6 +18,7 @@ its own cue word says otherwise.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections import defaultdict
@@ -42,6 +43,7 @@ CANDIDATES = 25
 MARGIN = 4.5
 ROUNDS = 2
 ALTERNATIVES = 3
+NAME_CACHE = 4096  # names whose candidates a resolver keeps between documents
 # Weights of the context cues, in units of the gazetteer score (≈ log10 population).
 W_COUNTRY = 3.0     # share of the other mentions in the candidate's country
 W_ADMIN1 = 4.0      # share of the other mentions in the candidate's first-level division
@@ -58,7 +60,7 @@ class _Slot:
 
     mention: Mention
     key: str
-    candidates: list[Place]
+    candidates: tuple[Place, ...]
     seat: Seat | None  # a settlement among the candidates, and the areas named after it
     cue_kind: str | None = None
     plural_cue: bool = False  # the cue word is plural: "Herat, Farah and Helmand provinces"
@@ -72,19 +74,20 @@ class _Slot:
 class Resolver:
     """Resolves the mentions of one document against a :class:`gazetteer.Gazetteer`.
 
-    Containment answers (which needs province shapes) are cached on the
-    resolver, so one resolver should serve many documents.
+    The candidates of the last ``NAME_CACHE`` names and the containment
+    answers (which may need province shapes) are cached on the resolver, so
+    one resolver should serve many documents.
     """
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.containment = Containment(gazetteer)
+        self._candidates = functools.lru_cache(maxsize=NAME_CACHE)(self._lookup)
 
     def resolve(self, text: str, mentions: Sequence[Mention]) -> list[ResolvedMention]:
         """One ResolvedMention per mention, in the same order."""
-        names: dict[tuple[str, str], tuple[list[Place], Seat | None]] = {}
         sentence_kinds: dict[tuple[int, int], str | None] = {}
-        slots = [self._slot(text, m, names, sentence_kinds) for m in mentions]
+        slots = [self._slot(text, m, sentence_kinds) for m in mentions]
         self._link_containers(text, slots)
         _apply_lists(text, slots)
         keys = [s.key for s in slots]
@@ -96,18 +99,17 @@ class Resolver:
             _share_senses(slots, scores)
         return [_resolved(s, sc) for s, sc in zip(slots, scores)]
 
-    def _slot(self, text: str, mention: Mention, names: dict[tuple[str, str], tuple[list[Place], Seat | None]],
-              sentence_kinds: dict[tuple[int, int], str | None]) -> _Slot:
-        key, generic = fold_parts(mention.name)
-        known = names.get((mention.name, mention.label))
-        if known is None:
-            kinds = ["country"] if mention.label == "demonym" else None
-            candidates = self.gazetteer.lookup(mention.name, kinds=kinds, limit=CANDIDATES)
-            if candidates:
-                floor = (candidates[0].score or 0.0) - MARGIN
-                candidates = [c for c in candidates if (c.score or 0.0) >= floor]
-            known = names[(mention.name, mention.label)] = (candidates, namesake_seat(key, candidates, self.containment))
-        slot = _Slot(mention, f"{key}|{generic}", *known)
+    def _lookup(self, name: str, label: str) -> tuple[tuple[Place, ...], Seat | None]:
+        """A name's candidates (those within MARGIN of its best) and the settlement among them, if any."""
+        kinds = ["country"] if label == "demonym" else None
+        candidates = self.gazetteer.lookup(name, kinds=kinds, limit=CANDIDATES)
+        if candidates:
+            floor = (candidates[0].score or 0.0) - MARGIN
+            candidates = [c for c in candidates if (c.score or 0.0) >= floor]
+        return tuple(candidates), namesake_seat(fold_parts(name)[0], candidates, self.containment)
+
+    def _slot(self, text: str, mention: Mention, sentence_kinds: dict[tuple[int, int], str | None]) -> _Slot:
+        slot = _Slot(mention, "|".join(fold_parts(mention.name)), *self._candidates(mention.name, mention.label))
         cue = kind_cue(text, mention)
         if cue is not None:
             slot.cue_kind, slot.plural_cue = cue.kind, cue.plural

@@ -42,17 +42,23 @@ def test_the_hierarchy_answers_without_reading_a_shape(gazetteer):
     assert gazetteer.reads == 0
 
 
-def test_the_shape_answers_when_the_hierarchy_does_not(gazetteer):
+def test_the_shape_answers_when_the_record_names_no_province(gazetteer):
     containment = Containment(gazetteer)
     inside = place("Dorn", "city", admin1=None, lat=41.5, lon=11.5)
-    outside = place("Marl", "city", admin1="Elsewhere", lat=43.0, lon=11.5)
+    outside = place("Marl", "city", admin1=None, lat=43.0, lon=11.5)
     assert containment.contains(PROVINCE, inside)
     assert not containment.contains(PROVINCE, outside)
 
 
+def test_a_record_naming_another_province_is_not_in_this_one(gazetteer):
+    town = place("Dorn", "city", admin1="Elsewhere", lat=41.5, lon=11.5)   # inside the box, but GeoNames says no
+    assert not Containment(gazetteer).contains(PROVINCE, town)
+    assert gazetteer.reads == 0
+
+
 def test_answers_are_cached(gazetteer):
     containment = Containment(gazetteer)
-    town = place("Dorn", "city", lat=41.5, lon=11.5)
+    town = place("Dorn", "city", admin1=None, lat=41.5, lon=11.5)
     assert all(containment.contains(PROVINCE, town) for _ in range(3))
     assert gazetteer.reads == 1
 
