@@ -6,7 +6,7 @@ import mapview
 from gazetteer.distance import great_circle_km
 from tests.conftest import SEEDS
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.shared]  # reads the seed reports in ../shared
 
 # Every place each article names, with where it must land: (country, lat, lon, tolerance km).
 SYRIA, AFGHANISTAN = ("SY", 35.0, 38.0, 50), ("AF", 33.0, 66.0, 50)
