@@ -47,9 +47,10 @@ class ShapeIndex:
                 found.update((pk, self._tree.by_pk[pk]) for pk in pks if pk in self._tree.by_pk)
         missing = [pk for pk in dict.fromkeys(pks) if pk not in found]
         for start in range(0, len(missing), CHUNK):
-            chunk = missing[start:start + CHUNK]
-            rows = self._query(f"SELECT place, geometry FROM shapes WHERE place IN ({','.join('?' * len(chunk))})",
-                               tuple(chunk))
+            chunk = missing[start : start + CHUNK]
+            rows = self._query(
+                f"SELECT place, geometry FROM shapes WHERE place IN ({','.join('?' * len(chunk))})", tuple(chunk)
+            )
             decoded = shapely.from_wkb([blob for _, blob in rows])
             found.update((pk, g) for (pk, _), g in zip(rows, decoded, strict=True))
         with self._lock:
@@ -92,8 +93,12 @@ class ShapeIndex:
                 rows = self._query("SELECT place, geometry FROM shapes ORDER BY place", ())
                 geometries = shapely.from_wkb([blob for _, blob in rows])
                 pks = np.array([pk for pk, _ in rows], dtype=np.int64)
-                self._tree = _Tree(shapely.STRtree(geometries), pks, geometries,
-                                   {pk: g for (pk, _), g in zip(rows, geometries, strict=True)})
+                self._tree = _Tree(
+                    shapely.STRtree(geometries),
+                    pks,
+                    geometries,
+                    {pk: g for (pk, _), g in zip(rows, geometries, strict=True)},
+                )
             return self._tree
 
 

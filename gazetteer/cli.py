@@ -40,17 +40,20 @@ def _build(args: argparse.Namespace) -> int:
     info = Gazetteer(path).build_info()
     shapes = info.get("shapes") or {}
     print(f"places: {', '.join(f'{n} {k}' for k, n in (info.get('counts') or {}).items())}")
-    print(f"shapes: {shapes.get('shapes')} places with a shape ({shapes.get('bytes', 0) / 1e6:.1f} MB, "
-          f"tolerance {shapes.get('tolerance')}°); Natural Earth admin-1 features: {shapes.get('features')}, "
-          f"matched by GeoNames id {shapes.get('matched_by_geonameid')}, by ISO code {shapes.get('matched_by_iso')}, "
-          f"by name {shapes.get('matched_by_name')}, unmatched {shapes.get('unmatched')}, "
-          f"repaired {shapes.get('repaired')}, skipped {shapes.get('skipped')}")
+    print(
+        f"shapes: {shapes.get('shapes')} places with a shape ({shapes.get('bytes', 0) / 1e6:.1f} MB, "
+        f"tolerance {shapes.get('tolerance')}°); Natural Earth admin-1 features: {shapes.get('features')}, "
+        f"matched by GeoNames id {shapes.get('matched_by_geonameid')}, by ISO code {shapes.get('matched_by_iso')}, "
+        f"by name {shapes.get('matched_by_name')}, unmatched {shapes.get('unmatched')}, "
+        f"repaired {shapes.get('repaired')}, skipped {shapes.get('skipped')}"
+    )
     return 0
 
 
 def _lookup(args: argparse.Namespace) -> int:
     places = Gazetteer(args.index, progress=True).lookup(
-        args.name, country=args.country, kinds=args.kind, limit=args.limit)
+        args.name, country=args.country, kinds=args.kind, limit=args.limit
+    )
     if args.json:
         fields = [{k: v for k, v in p.to_dict().items() if k != "alternate_names"} for p in places]
         print(json.dumps(fields, ensure_ascii=False, indent=2))
@@ -60,8 +63,10 @@ def _lookup(args: argparse.Namespace) -> int:
     for p in places if not args.json else ():
         where = ", ".join(x for x in (p.admin1, p.country_code) if x)
         shown = p.name if p.display_name == p.name else f"{p.display_name} [{p.name}]"
-        print(f"{p.score:7.3f}  {p.kind:<9} {shown} ({where})  {p.lat:.5f}, {p.lon:.5f}  "
-              f"pop {p.population or '-'}  [{p.matched_by}] {p.id}")
+        print(
+            f"{p.score:7.3f}  {p.kind:<9} {shown} ({where})  {p.lat:.5f}, {p.lon:.5f}  "
+            f"pop {p.population or '-'}  [{p.matched_by}] {p.id}"
+        )
     return 0
 
 

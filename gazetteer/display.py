@@ -49,7 +49,8 @@ def assign_display_names(entries: Iterable[Entry], outlines_of: dict[str, list[O
     romanised = _romanised_countries()
     english_base: dict[tuple[str | None, str], str] = {}
     words: dict[tuple[str | None, str], str] = {
-        (r["country_code"], r["type"]): r["word"] for r in read_curated("division_types.tsv")}
+        (r["country_code"], r["type"]): r["word"] for r in read_curated("division_types.tsv")
+    }
     for entry in entries:
         if entry.kind in ("admin1", "admin2"):
             base, outline = _division_base(entry, outlines_of.get(entry.id, ()))

@@ -43,6 +43,7 @@ _NON_WORD = re.compile(r"[^\w]+")
 _DOTS = re.compile(r"(?<=\w)\.(?=\w)|\.$")
 _VOWELS = re.compile("[aeiouy]")
 _REPEATS = re.compile(r"(.)\1+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 @lru_cache(maxsize=65536)
@@ -68,6 +69,15 @@ def fold_parts(name: str) -> tuple[str, str]:
         tokens = tokens[1:]
     tokens, generic = _strip_generic(tokens)
     return " ".join(VARIANTS.get(t, t) for t in tokens), generic
+
+
+def split_camel(word: str) -> str:
+    """A space before each capital that follows a lowercase letter: hashtags' names ("#SouthSudan").
+
+    >>> split_camel("SierraLeone"), split_camel("Kabul")
+    ('Sierra Leone', 'Kabul')
+    """
+    return _CAMEL.sub(" ", word)
 
 
 def fold(name: str) -> str:

@@ -39,15 +39,24 @@ class GazetteerGeocoder(Geocoder):  # type: ignore[misc]  # geopy ships no type 
     ['Helmand', 'Afghanistan']
     """
 
-    def __init__(self, gazetteer: Gazetteer | None = None, *, country: str | None = None,
-                 kinds: Iterable[str] | None = None) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer | None = None, *, country: str | None = None, kinds: Iterable[str] | None = None
+    ) -> None:
         super().__init__()
         self.gazetteer = gazetteer or Gazetteer()
         self.country = country
         self.kinds = tuple(kinds) if kinds is not None else None
 
-    def geocode(self, query: str, *, exactly_one: bool = True, timeout: Any = None, limit: int | None = None,
-                language: str | bool | None = None, country: str | None = None) -> Location | list[Location] | None:
+    def geocode(
+        self,
+        query: str,
+        *,
+        exactly_one: bool = True,
+        timeout: Any = None,
+        limit: int | None = None,
+        language: str | bool | None = None,
+        country: str | None = None,
+    ) -> Location | list[Location] | None:
         """Places named ``query``, best first.
 
         With ``exactly_one=False``, at most ``limit`` locations (default
@@ -70,9 +79,15 @@ class GazetteerGeocoder(Geocoder):  # type: ignore[misc]  # geopy ships no type 
         locations = [_location(p) for p in places]
         return locations[0] if exactly_one else locations
 
-    def reverse(self, query: Any, *, exactly_one: bool = True, timeout: Any = None,
-                language: str | bool | None = None,
-                kinds: Iterable[str] = ("city",)) -> Location | list[Location] | None:
+    def reverse(
+        self,
+        query: Any,
+        *,
+        exactly_one: bool = True,
+        timeout: Any = None,
+        language: str | bool | None = None,
+        kinds: Iterable[str] = ("city",),
+    ) -> Location | list[Location] | None:
         """What is at ``query`` (a geopy Point, ``(lat, lon)`` or ``"lat, lon"``), most specific first.
 
         ``kinds`` says what to answer with: ``"city"`` (the default) is the

@@ -15,7 +15,7 @@ simplifies a set of neighbouring polygons so shared borders stay shared, and
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TypeAlias
 
 import numpy as np
@@ -96,7 +96,7 @@ def clean(geometry: BaseGeometry | None) -> Area | None:
     return None if area is None else orient_ccw(area)
 
 
-def clean_all(geometries: Sequence[BaseGeometry | None]) -> list[Area | None]:
+def clean_all(geometries: Iterable[BaseGeometry | None]) -> list[Area | None]:
     """:func:`clean` over many geometries; valid polygons narrower than 180° take a vectorized path."""
     array = np.asarray(list(geometries), dtype=object)
     if len(array) == 0:
@@ -104,8 +104,13 @@ def clean_all(geometries: Sequence[BaseGeometry | None]) -> list[Area | None]:
     present = ~shapely.is_missing(array)
     kinds = np.where(present, shapely.get_type_id(array), -1)
     bounds = shapely.bounds(array)
-    fast = (present & np.isin(kinds, (3, 6)) & shapely.is_valid(array) & ~shapely.is_empty(array)
-            & (bounds[:, 2] - bounds[:, 0] <= 180.0))
+    fast = (
+        present
+        & np.isin(kinds, (3, 6))
+        & shapely.is_valid(array)
+        & ~shapely.is_empty(array)
+        & (bounds[:, 2] - bounds[:, 0] <= 180.0)
+    )
     out = np.empty(len(array), dtype=object)
     if fast.any():
         out[fast] = shapely.orient_polygons(array[fast], exterior_cw=False)
@@ -144,8 +149,11 @@ def dissolve(geometries: Sequence[Area]) -> Area | None:
         merged = None
     # When the parts overlap or do not meet edge to edge (a few Natural Earth provinces), the
     # fast coverage union is invalid (overlapping parts) or wrong in area: take a full union.
-    if (merged is None or not merged.is_valid
-            or not math.isclose(merged.area, float(shapely.area(array).sum()), rel_tol=1e-6)):
+    if (
+        merged is None
+        or not merged.is_valid
+        or not math.isclose(merged.area, float(shapely.area(array).sum()), rel_tol=1e-6)
+    ):
         merged = shapely.union_all(array)
     return clean(merged)
 
@@ -180,8 +188,10 @@ def _split_polygon(polygon: Polygon) -> list[Polygon]:
     # Two halves sharing an edge would make an invalid MultiPolygon (a repair merges them
     # again): leave a seam, narrower than anything drawn, that coordinates rounded to 3 decimals keep.
     middle = (polygon.bounds[0] + polygon.bounds[2]) / 2
-    halves = (box(polygon.bounds[0], -90, middle - POLAR_SEAM, 90),
-              box(middle + POLAR_SEAM, -90, polygon.bounds[2], 90))
+    halves = (
+        box(polygon.bounds[0], -90, middle - POLAR_SEAM, 90),
+        box(middle + POLAR_SEAM, -90, polygon.bounds[2], 90),
+    )
     return [q for half in halves for q in _parts(polygon.intersection(half))]
 
 

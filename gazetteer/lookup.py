@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
@@ -13,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from gazetteer.areas import CHUNK, ShapeIndex
 from gazetteer.distance import great_circle_km
 from gazetteer.exc import IndexCorruptError, InvalidQueryError
-from gazetteer.folding import fold_parts, loose_key
+from gazetteer.folding import fold_parts, loose_key, split_camel
 from gazetteer.place import Place
 from gazetteer.ranking import adjust
 from gazetteer.schema import ALT_SEPARATOR, PLACE_COLUMNS
@@ -26,7 +25,6 @@ if TYPE_CHECKING:
 MAX_QUERY_LENGTH = 200
 """Longer queries are not place names: lookup returns [] for them."""
 _CANDIDATE_ROWS = 200
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _COLUMNS = ", ".join(f"p.{c.strip()}" for c in PLACE_COLUMNS.split(","))
 _MAX_SQL_INT = 2**63 - 1
 # containing(): most specific first.
@@ -82,17 +80,24 @@ class Gazetteer:
         key, generic = fold_parts(name)
         if not key:
             return []
-        if " " not in name and _CAMEL.search(name) and not self._has_key(key):
-            key, generic = fold_parts(_CAMEL.sub(" ", name))  # a hashtag: "SierraLeone"
+        if " " not in name and (split := split_camel(name)) != name and not self._has_key(key):
+            key, generic = fold_parts(split)  # a hashtag: "SierraLeone"
         where, params = _filters(country, kinds)
-        select = f"SELECT score, matched_by, generic, kind, place FROM {{}} WHERE key = ?{where}" \
-                 f" ORDER BY score DESC LIMIT {_CANDIDATE_ROWS}"
+        select = (
+            f"SELECT score, matched_by, generic, kind, place FROM {{}} WHERE key = ?{where}"
+            f" ORDER BY score DESC LIMIT {_CANDIDATE_ROWS}"
+        )
         rows = self._query(select.format("names"), (key, *params))
         loose = loose_key(key) if not rows and key.isascii() else ""
         if len(loose.replace(" ", "")) >= 3:
             rows = self._query(select.format("loose"), (loose, *params))
-        ranked = sorted(((adjust(score, kind, generic, name_generic), matched_by, pk)
-                         for score, matched_by, name_generic, kind, pk in rows), key=lambda r: -r[0])[:limit]
+        ranked = sorted(
+            (
+                (adjust(score, kind, generic, name_generic), matched_by, pk)
+                for score, matched_by, name_generic, kind, pk in rows
+            ),
+            key=lambda r: -r[0],
+        )[:limit]
         places = self._places([pk for _, _, pk in ranked])
         return [places[pk].with_match(round(score, 4), matched_by) for score, matched_by, pk in ranked]
 
@@ -121,9 +126,10 @@ class Gazetteer:
             check_text(place_id, "a place id")
         pks: dict[int, str] = {}
         for start in range(0, len(ids), CHUNK):
-            chunk = ids[start:start + CHUNK]
-            pks.update(self._query(f"SELECT pk, id FROM places WHERE id IN ({','.join('?' * len(chunk))})",
-                                   tuple(chunk)))
+            chunk = ids[start : start + CHUNK]
+            pks.update(
+                self._query(f"SELECT pk, id FROM places WHERE id IN ({','.join('?' * len(chunk))})", tuple(chunk))
+            )
         return {pks[pk]: shape for pk, shape in self._areas.shapes(list(pks)).items()}
 
     def with_shapes(self, places: Iterable[Place]) -> list[Place]:
@@ -153,15 +159,21 @@ class Gazetteer:
 
     def countries(self) -> list[Place]:
         """Every country (no shapes), in ISO code order."""
-        return [_place(row) for row in self._query(
-            f"SELECT {_COLUMNS} FROM places p WHERE p.kind = 'country' ORDER BY p.country_code", ())]
+        return [
+            _place(row)
+            for row in self._query(
+                f"SELECT {_COLUMNS} FROM places p WHERE p.kind = 'country' ORDER BY p.country_code", ()
+            )
+        ]
 
     def build_info(self) -> dict[str, Any]:
         """What the index was built from and holds: ``fingerprint``, ``counts`` by kind, ``shapes``
         (outline matching and repair counts), ``built_at``."""
         meta = dict(self._query("SELECT key, value FROM meta", ()))
-        return {key: json.loads(value) if key in ("fingerprint", "counts", "shapes") else value
-                for key, value in meta.items()}
+        return {
+            key: json.loads(value) if key in ("fingerprint", "counts", "shapes") else value
+            for key, value in meta.items()
+        }
 
     def nearest(self, lat: float, lon: float, *, kinds: Iterable[str] = ("city",)) -> Place | None:
         """The place of one of ``kinds`` nearest to (lat, lon) by great-circle distance."""
@@ -172,7 +184,8 @@ class Gazetteer:
             for kind in kinds:
                 rows += self._query(
                     f"SELECT {_COLUMNS} FROM places p WHERE p.kind = ? AND p.lat BETWEEN ? AND ?",
-                    (kind, lat - band, lat + band))
+                    (kind, lat - band, lat + band),
+                )
             near = [r for r in rows if great_circle_km(lat, lon, r[6], r[7]) <= band * 111.0]
             if near or band == 180.0:
                 best = min(near or rows, key=lambda r: great_circle_km(lat, lon, r[6], r[7]), default=None)
@@ -186,7 +199,9 @@ class Gazetteer:
         marks = ",".join("?" * len(kinds))
         yield from self._query(
             f"SELECT DISTINCT s.name, s.matched_by FROM surfaces s JOIN places p ON p.pk = s.place"
-            f" WHERE p.kind IN ({marks})", tuple(kinds))
+            f" WHERE p.kind IN ({marks})",
+            tuple(kinds),
+        )
 
     def _pk(self, place_id: int | str) -> int | None:
         if isinstance(place_id, bool) or not isinstance(place_id, (int, str)):
@@ -208,9 +223,10 @@ class Gazetteer:
     def _places(self, pks: list[int]) -> dict[int, Place]:
         found: dict[int, Place] = {}
         for start in range(0, len(pks), CHUNK):
-            chunk = pks[start:start + CHUNK]
-            rows = self._query(f"SELECT p.pk, {_COLUMNS} FROM places p WHERE p.pk IN ({','.join('?' * len(chunk))})",
-                               tuple(chunk))
+            chunk = pks[start : start + CHUNK]
+            rows = self._query(
+                f"SELECT p.pk, {_COLUMNS} FROM places p WHERE p.pk IN ({','.join('?' * len(chunk))})", tuple(chunk)
+            )
             found.update((row[0], _place(row[1:])) for row in rows)
         return found
 
@@ -252,11 +268,34 @@ def _filters(country: str | None, kinds: Iterable[str] | None) -> tuple[str, tup
 
 
 def _place(row: tuple[Any, ...]) -> Place:
-    (pid, geonameid, name, kind, cc, admin1, lat, lon, population, members, alternates,
-     display_name, rep_lat, rep_lon) = row
-    return Place(id=pid, geonameid=geonameid, name=name, kind=kind, country_code=cc, admin1=admin1,
-                 lat=lat, lon=lon, population=population,
-                 members=members.split(",") if members else (),
-                 alternate_names=alternates.split(ALT_SEPARATOR) if alternates else (),
-                 display_name=display_name,
-                 representative_point=None if rep_lat is None else (rep_lat, rep_lon))
+    (
+        pid,
+        geonameid,
+        name,
+        kind,
+        cc,
+        admin1,
+        lat,
+        lon,
+        population,
+        members,
+        alternates,
+        display_name,
+        rep_lat,
+        rep_lon,
+    ) = row
+    return Place(
+        id=pid,
+        geonameid=geonameid,
+        name=name,
+        kind=kind,
+        country_code=cc,
+        admin1=admin1,
+        lat=lat,
+        lon=lon,
+        population=population,
+        members=members.split(",") if members else (),
+        alternate_names=alternates.split(ALT_SEPARATOR) if alternates else (),
+        display_name=display_name,
+        representative_point=None if rep_lat is None else (rep_lat, rep_lon),
+    )

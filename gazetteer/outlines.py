@@ -56,8 +56,13 @@ def match_outlines(outlines: Iterable[Outline], entries: Iterable[Entry]) -> dic
     areas = [e for e in entries if e.kind in OUTLINED_KINDS]
     by_id = {e.geonameid: e.id for e in areas if e.geonameid}
     by_iso = _unique((e.iso_code, e.id) for e in areas if e.kind == "admin1" and e.iso_code)
-    by_name = _unique(((e.country_code, fold(n)), e.id) for e in areas if e.kind == "admin1"
-                      for n, how in e.names if how in ("name", "alternate"))
+    by_name = _unique(
+        ((e.country_code, fold(n)), e.id)
+        for e in areas
+        if e.kind == "admin1"
+        for n, how in e.names
+        if how in ("name", "alternate")
+    )
     matches: dict[str, tuple[str, str]] = {}
     rest: list[Outline] = []
     for outline in outlines:
@@ -111,11 +116,16 @@ def build_shapes(entries: list[Entry], source: OutlineSource, tolerance: float =
             result.by_entry[country.id] = Shape(geometry, point_inside(geometry, (country.lat, country.lon)))
     hows = [how for _, how in result.matches.values()]
     result.stats = {
-        "features": source.features, "repaired": source.repaired, "skipped": source.skipped,
-        "matched_by_geonameid": hows.count("geonameid"), "matched_by_iso": hows.count("iso"),
-        "matched_by_name": hows.count("name"), "unmatched": len(source.outlines) - len(hows),
+        "features": source.features,
+        "repaired": source.repaired,
+        "skipped": source.skipped,
+        "matched_by_geonameid": hows.count("geonameid"),
+        "matched_by_iso": hows.count("iso"),
+        "matched_by_name": hows.count("name"),
+        "unmatched": len(source.outlines) - len(hows),
         "countries_without_place": len(set(by_country) - set(countries)),
-        "shapes": len(result.by_entry), "tolerance": tolerance,
+        "shapes": len(result.by_entry),
+        "tolerance": tolerance,
     }
     return result
 

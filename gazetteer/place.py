@@ -14,8 +14,6 @@ if TYPE_CHECKING:  # shapely is imported only by code that loads shapes (importi
 KINDS = ("country", "admin1", "admin2", "city", "region", "continent")
 """Every value :attr:`Place.kind` may take. Areas are all kinds but ``city``."""
 
-AREA_KINDS = frozenset(KINDS) - {"city"}
-
 
 class Place:
     """An immutable place: a country, division, populated place, region or continent.
@@ -38,10 +36,23 @@ class Place:
     ((62.19967, 34.34817), 'Herat', (34.34817, 62.19967))
     """
 
-    __slots__ = (
-        "_id", "_geonameid", "_name", "_kind", "_country_code", "_admin1", "_lat", "_lon",
-        "_population", "_alternate_names", "_members", "_score", "_matched_by", "_display_name",
-        "_representative_point", "_shape",
+    __slots__ = (  # noqa: RUF023 (in the constructor's order: it and pickling zip values with them)
+        "_id",
+        "_geonameid",
+        "_name",
+        "_kind",
+        "_country_code",
+        "_admin1",
+        "_lat",
+        "_lon",
+        "_population",
+        "_alternate_names",
+        "_members",
+        "_score",
+        "_matched_by",
+        "_display_name",
+        "_representative_point",
+        "_shape",
     )
     _id: str
     _geonameid: int | None
@@ -93,9 +104,24 @@ class Place:
             representative_point = (inside.y, inside.x)
         if representative_point is not None:
             representative_point = _checked_point(representative_point, name)
-        values = (id, geonameid, name, kind, country_code, admin1, lat, lon, population,
-                  tuple(alternate_names), tuple(members), score, matched_by, display_name or name,
-                  representative_point, shape)
+        values = (
+            id,
+            geonameid,
+            name,
+            kind,
+            country_code,
+            admin1,
+            lat,
+            lon,
+            population,
+            tuple(alternate_names),
+            tuple(members),
+            score,
+            matched_by,
+            display_name or name,
+            representative_point,
+            shape,
+        )
         for slot, value in zip(Place.__slots__, values, strict=True):
             object.__setattr__(self, slot, value)
 
@@ -173,11 +199,6 @@ class Place:
     def shape(self) -> Polygon | MultiPolygon | None:
         """The area's shapely Polygon/MultiPolygon (lon/lat) when loaded with it, else None."""
         return self._shape
-
-    @property
-    def is_area(self) -> bool:
-        """True for countries, divisions, regions and continents; False for populated places."""
-        return self._kind in AREA_KINDS
 
     @property
     def has_shape(self) -> bool:

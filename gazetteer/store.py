@@ -19,8 +19,16 @@ CACHE_ENV = "MAPVIEW_CACHE_DIR"
 INDEX_NAME = "gazetteer.sqlite"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 # Files whose change changes what the index holds: a new build is due when they change.
-_BUILD_CODE = ("folding.py", "ranking.py", "schema.py", "build.py", "geometry.py", "outlines.py", "display.py",
-               "sources")
+_BUILD_CODE = (
+    "folding.py",
+    "ranking.py",
+    "schema.py",
+    "build.py",
+    "geometry.py",
+    "outlines.py",
+    "display.py",
+    "sources",
+)
 
 
 def cache_dir() -> Path:
@@ -50,8 +58,12 @@ def fingerprint() -> dict[str, str]:
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
-    return {**source_versions(), SHAPES_PACKAGE: shapes_version(), "schema": SCHEMA_VERSION,
-            "build": digest.hexdigest()[:16]}
+    return {
+        **source_versions(),
+        SHAPES_PACKAGE: shapes_version(),
+        "schema": SCHEMA_VERSION,
+        "build": digest.hexdigest()[:16],
+    }
 
 
 def problem_with(path: Path, expected: dict[str, str]) -> str | None:
@@ -94,14 +106,16 @@ def ensure_index(path: Path | None = None, *, progress: bool = False, force: boo
     if reason is None:
         return path, None
     from gazetteer.build import build_index  # heavy (shapely, numpy): only when building
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        lock = open(path.parent / f".{path.name}.lock", "w")
+        lock = open(path.parent / f".{path.name}.lock", "w")  # noqa: SIM115 (closed by the `with` below)
     except OSError as exc:
         raise CacheNotWritableError(
             f"the gazetteer index at {path} is {reason} and cannot be built there ({exc.strerror or exc}); "
             f"set {CACHE_ENV} to a writable folder (or pass --index PATH) and run "
-            "`python -m gazetteer build`") from exc
+            "`python -m gazetteer build`"
+        ) from exc
     with lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not force and problem_with(path, expected) is None:

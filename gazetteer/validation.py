@@ -18,8 +18,9 @@ def checked_kinds(kinds: Iterable[str]) -> tuple[str, ...]:
     try:
         kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
     except TypeError as exc:
-        raise InvalidQueryError(f"kinds must be a kind or a list of kinds among {', '.join(KINDS)}; "
-                                f"got {kinds!r}") from exc
+        raise InvalidQueryError(
+            f"kinds must be a kind or a list of kinds among {', '.join(KINDS)}; got {kinds!r}"
+        ) from exc
     unknown = [k for k in kinds if not isinstance(k, str) or k not in KINDS]
     if unknown or not kinds:
         raise InvalidQueryError(f"kinds must be among {', '.join(KINDS)}; got {kinds!r}")

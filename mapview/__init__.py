@@ -6,8 +6,14 @@
 ...     print(parsed.document.id, [m.place.name for m in parsed.mentions if m.place])
 """
 
+from typing import TYPE_CHECKING, Any
+
 from mapview.exc import MapviewError
 from mapview.records import Document, Mention, ParsedDocument, ResolvedMention, Span
+
+if TYPE_CHECKING:  # what __getattr__ imports on first use, for type checkers
+    from mapview.documents import load_documents
+    from mapview.pipeline import Geoparser, parse_documents
 
 __all__ = [
     "Document", "Geoparser", "MapviewError", "Mention", "ParsedDocument", "ResolvedMention", "Span",
@@ -21,7 +27,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     # Lazy, so that `import mapview` loads neither spaCy nor the gazetteer index.
     if name in _LAZY:
         import importlib

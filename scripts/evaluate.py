@@ -24,13 +24,16 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 if TYPE_CHECKING:
     from mapview.records import ParsedDocument
+
+Row = tuple[dict[str, Any], int, float]
+"""A corpus's scores, documents and seconds."""
 
 CORPORA = ("lgl", "geovirus", "geocorpora")
 """Used for development: the recognizer's rules were fitted while looking at all three."""
@@ -68,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     corpora = args.corpus or list(CORPORA)
     args.out.mkdir(parents=True, exist_ok=True)
-    rows = {}
+    rows: dict[str, Row] = {}
     _warm_up()  # load spaCy and the gazetteer before the clock starts
     with tempfile.TemporaryDirectory() as tmp:
         for corpus in corpora:
@@ -142,14 +145,15 @@ class _Counting:
         return item
 
 
-def _score(scorer: Path, gold: Path, pred: Path, out: Path) -> dict:
+def _score(scorer: Path, gold: Path, pred: Path, out: Path) -> dict[str, Any]:
     subprocess.run(
         [sys.executable, str(scorer), str(gold), str(pred), "--json", str(out)], check=True, stdout=subprocess.DEVNULL
     )
-    return json.loads(out.read_text(encoding="utf-8"))
+    metrics: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    return metrics
 
 
-def markdown(rows: dict, args: argparse.Namespace) -> str:
+def markdown(rows: dict[str, Row], args: argparse.Namespace) -> str:
     """The results as Markdown: our figures, then the published ones beside them."""
     mode = "the recognizer alone, no coordinates" if args.recognition_only else "the whole pipeline"
     flags = " --recognition-only" if args.recognition_only else ""

@@ -45,3 +45,13 @@ def gazetteer() -> Iterator[object]:
     g.lookup("Kabul")
     yield g
     g.close()
+
+
+@pytest.fixture(scope="session")
+def small_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """A dozen places (:mod:`tests.small_gazetteer`) compiled in a temporary folder: no real index needed."""
+    from tests.small_gazetteer import build_small_gazetteer
+
+    g = build_small_gazetteer(tmp_path_factory.mktemp("gazetteer") / "small.sqlite")
+    yield g
+    g.close()

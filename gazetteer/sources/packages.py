@@ -26,8 +26,7 @@ def package_dir(import_name: str) -> Path:
     spec = importlib.util.find_spec(import_name)
     if spec is None or not spec.submodule_search_locations:
         raise SourceMissingError(
-            f"the data package {import_name!r} is not installed; run `make install` "
-            "(pip install -r requirements.txt)"
+            f"the data package {import_name!r} is not installed; run `make install` (pip install -r requirements.txt)"
         )
     return Path(next(iter(spec.submodule_search_locations)))
 
@@ -56,6 +55,20 @@ def read_curated(name: str) -> list[dict[str, str]]:
     lines = [ln.rstrip("\n") for ln in path.open(encoding="utf-8") if ln.strip() and not ln.startswith("#")]
     header = lines[0].split("\t")
     return [dict(zip(header, ln.split("\t"))) for ln in lines[1:]]
+
+
+def csc_point(record: dict[str, Any] | None) -> tuple[float, float] | None:
+    """The ``(lat, lon)`` of a countrystatecity record, None when it has none (or not numbers).
+
+    >>> csc_point({"latitude": "34.5", "longitude": "69.2"}), csc_point({"latitude": None}), csc_point(None)
+    ((34.5, 69.2), None, None)
+    """
+    if record is None:
+        return None
+    try:
+        return float(record["latitude"]), float(record["longitude"])
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def split_list(value: str | None, sep: str = "|") -> list[str]:

@@ -74,7 +74,8 @@ def admin1_path() -> Path:
     if not path.is_file():
         raise SourceMissingError(
             f"the province shapes are not installed ({path} is missing); run `make` "
-            "(or `bash scripts/install_assets.sh`), then build the index again")
+            "(or `bash scripts/install_assets.sh`), then build the index again"
+        )
     return path
 
 
@@ -125,12 +126,19 @@ def read_outlines(path: Path | None = None) -> OutlineSource:
             log.info("shapes: skipped %s (%s): empty geometry or no code", props.get("adm1_code"), props.get("name"))
             skipped += 1
             continue
-        outlines.append(Outline(
-            key=str(props["adm1_code"]), geonameid=_geonameid(props.get("gn_id")),
-            iso_code=props["iso_3166_2"] if _ISO_3166_2.fullmatch(props.get("iso_3166_2") or "") else None,
-            country_code=props["iso_a2"], name=props.get("name") or None, name_en=props.get("name_en") or None,
-            type=props.get("type") or None, label=_label(props), geometry=geometry,
-        ))
+        outlines.append(
+            Outline(
+                key=str(props["adm1_code"]),
+                geonameid=_geonameid(props.get("gn_id")),
+                iso_code=props["iso_3166_2"] if _ISO_3166_2.fullmatch(props.get("iso_3166_2") or "") else None,
+                country_code=props["iso_a2"],
+                name=props.get("name") or None,
+                name_en=props.get("name_en") or None,
+                type=props.get("type") or None,
+                label=_label(props),
+                geometry=geometry,
+            )
+        )
     return OutlineSource(outlines, total, repaired, skipped)
 
 

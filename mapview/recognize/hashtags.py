@@ -11,22 +11,13 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from gazetteer.folding import split_camel
 from mapview.recognize.lexicon import HASHTAG_MARKS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _PART = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|[a-z]+|[0-9]+")
-
-
-def split_camel(word: str) -> str:
-    """ "SouthSudan" → "South Sudan"; other words unchanged.
-
-    >>> split_camel("SierraLeone")
-    'Sierra Leone'
-    """
-    return _CAMEL.sub(" ", word)
 
 
 def hashtag_places(

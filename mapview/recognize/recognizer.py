@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mapview.recognize.candidates import Entity, Found
@@ -115,7 +115,7 @@ class Recognizer:
         def pieces() -> Iterator[tuple[str, tuple[int, int, tuple[int, ...]]]]:
             for text, sentences in items:
                 ordered = sorted(sentences, key=lambda s: s.start) or [Span(0, len(text))]
-                pending.append(_State(text, ordered))
+                pending.append(_State(text, ordered, found=[], entities=[]))
                 index = done + len(pending) - 1
                 for piece in piece_ranges(text, ordered, self._chunk_chars):
                     yield model_text(text, piece.start, piece.end), (index, piece.start, piece.sentence_starts)
@@ -192,8 +192,8 @@ class _State:
 
     text: str
     sentences: list[Span]
-    found: list[Found] = field(default_factory=list)
-    entities: list[Entity] = field(default_factory=list)
+    found: list[Found]
+    entities: list[Entity]
 
     def finish(self, known: Callable[[str], bool] | None) -> list[Mention]:
         more = propagate(self.text, self.found, self.entities, known)
