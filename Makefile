@@ -5,13 +5,19 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test install gazetteer assets basemap browser bench eval fuzz screenshot clean
+.PHONY: run test lint install gazetteer assets basemap browser bench eval fuzz screenshot clean
 
 run: install assets gazetteer basemap
 	$(VENV)/bin/streamlit run streamlit_app.py
 
 test: install assets gazetteer basemap browser
 	$(PY) -m pytest
+
+# Lint, formatting and types (configured in pyproject.toml). Doctests run with the tests.
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 install: $(INSTALLED)
 
