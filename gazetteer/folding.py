@@ -13,6 +13,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# fmt: off
+# (tables laid out by hand)
 # Generic words a name may carry before or after the proper name, and the kind they cue.
 GENERIC_KIND = {
     "province": "admin1", "provinces": "admin1", "governorate": "admin1", "oblast": "admin1",
@@ -38,6 +40,7 @@ _ARABIC_LETTERS = str.maketrans({
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ې": "ي", "ک": "ك",
     "ة": "ه", "ۀ": "ه", "ہ": "ه", "ؤ": "و", "ئ": "ي",
 })
+# fmt: on
 _APOSTROPHES = re.compile("[''`´ʼʻʿʾ’‘]")
 _NON_WORD = re.compile(r"[^\w]+")
 _DOTS = re.compile(r"(?<=\w)\.(?=\w)|\.$")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gazetteer.sources.entry import Entry, geonames_id
+from gazetteer.sources.entry import Entry, area_entry, geonames_id
 from gazetteer.sources.packages import csc_point, read_curated, read_json, split_list
 
 
@@ -27,16 +27,10 @@ def read_countries(city_points: dict[str, tuple[float, float]]) -> Iterator[Entr
         point = points.get(code) or csc_point(other) or city_points.get(code)
         if point is None:
             continue
-        entry = Entry(
-            id=geonames_id(info["geonameid"]),
-            geonameid=info["geonameid"],
-            name=info["name"],
-            kind="country",
-            country_code=code,
-            admin1=None,
-            lat=point[0],
-            lon=point[1],
-            population=info.get("population") or None,
+        geonameid = info["geonameid"]
+        population = info.get("population") or None
+        entry = area_entry(
+            geonames_id(geonameid), geonameid, info["name"], "country", point, population, country_code=code
         )
         entry.add_names([info["name"], other.get("name")], "name")
         entry.add_names(abbreviations.get(code, ()), "abbreviation")

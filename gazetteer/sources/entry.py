@@ -48,6 +48,33 @@ class Entry:
         return out
 
 
+def area_entry(
+    id: str,
+    geonameid: int | None,
+    name: str,
+    kind: str,
+    point: tuple[float, float],
+    population: int | None,
+    *,
+    country_code: str | None = None,
+    members: tuple[str, ...] = (),
+) -> Entry:
+    """An :class:`Entry` for an area above the first-level divisions: a country, continent or region."""
+    lat, lon = point
+    return Entry(
+        id=id,
+        geonameid=geonameid,
+        name=name,
+        kind=kind,
+        country_code=country_code,
+        admin1=None,
+        lat=lat,
+        lon=lon,
+        population=population,
+        members=members,
+    )
+
+
 def geonames_id(geonameid: int) -> str:
     """The :attr:`Place.id` of a GeoNames feature."""
     return f"geonames:{geonameid}"
