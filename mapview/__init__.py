@@ -16,8 +16,15 @@ if TYPE_CHECKING:  # what __getattr__ imports on first use, for type checkers
     from mapview.pipeline import Geoparser, parse_documents
 
 __all__ = [
-    "Document", "Geoparser", "MapviewError", "Mention", "ParsedDocument", "ResolvedMention", "Span",
-    "load_documents", "parse_documents",
+    "Document",
+    "Geoparser",
+    "MapviewError",
+    "Mention",
+    "ParsedDocument",
+    "ResolvedMention",
+    "Span",
+    "load_documents",
+    "parse_documents",
 ]
 
 _LAZY = {

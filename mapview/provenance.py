@@ -20,7 +20,13 @@ from typing import Any
 _PACKAGE = Path(__file__).resolve().parent
 # The source files whose change changes what a document parses into (globs under mapview/).
 PIPELINE_SOURCES = (
-    "pipeline.py", "parallel.py", "records.py", "sentences.py", "resolver.py", "recognize/**/*.py", "resolve/**/*.py",
+    "pipeline.py",
+    "parallel.py",
+    "records.py",
+    "sentences.py",
+    "resolver.py",
+    "recognize/**/*.py",
+    "resolve/**/*.py",
 )
 
 

@@ -81,10 +81,13 @@ def test_demonyms_cover_most_countries():
         assert code in codes
 
 
-@pytest.mark.parametrize(("table", "column", "forbidden"), [
-    ("demonyms.tsv", "demonyms", set()),
-    ("abbreviations.tsv", "names", AMBIGUOUS_SHORT),
-])
+@pytest.mark.parametrize(
+    ("table", "column", "forbidden"),
+    [
+        ("demonyms.tsv", "demonyms", set()),
+        ("abbreviations.tsv", "names", AMBIGUOUS_SHORT),
+    ],
+)
 def test_no_name_for_two_countries(table, column, forbidden):
     seen: dict[str, str] = {}
     for code, names in listed(table, column).items():
@@ -99,9 +102,18 @@ def test_no_name_for_two_countries(table, column, forbidden):
 @pytest.mark.parametrize(
     ("code", "word"),
     [
-        ("AF", "Afghan"), ("SY", "Syrians"), ("RU", "Russian"), ("US", "Americans"),
-        ("GB", "Britons"), ("NL", "Dutch"), ("CN", "Chinese"), ("IR", "Persian"),
-        ("TR", "Turks"), ("PS", "Palestinian"), ("KP", "North Korean"), ("CD", "Congolese"),
+        ("AF", "Afghan"),
+        ("SY", "Syrians"),
+        ("RU", "Russian"),
+        ("US", "Americans"),
+        ("GB", "Britons"),
+        ("NL", "Dutch"),
+        ("CN", "Chinese"),
+        ("IR", "Persian"),
+        ("TR", "Turks"),
+        ("PS", "Palestinian"),
+        ("KP", "North Korean"),
+        ("CD", "Congolese"),
     ],
 )
 def test_demonym_examples(code, word):
@@ -116,11 +128,28 @@ def test_no_ethnic_group_words_in_demonyms():
 @pytest.mark.parametrize(
     ("code", "name"),
     [
-        ("US", "U.S."), ("US", "USA"), ("GB", "UK"), ("AE", "UAE"), ("KP", "DPRK"),
-        ("KR", "ROK"), ("CD", "DRC"), ("CN", "PRC"), ("SA", "KSA"), ("TW", "ROC"),
-        ("MM", "Burma"), ("CI", "Ivory Coast"), ("TR", "Türkiye"), ("SY", "Syria"),
-        ("CZ", "Czechia"), ("SZ", "Eswatini"), ("TL", "East Timor"), ("VA", "Holy See"),
-        ("BA", "BiH"), ("CF", "CAR"), ("PG", "PNG"), ("NZ", "NZ"),
+        ("US", "U.S."),
+        ("US", "USA"),
+        ("GB", "UK"),
+        ("AE", "UAE"),
+        ("KP", "DPRK"),
+        ("KR", "ROK"),
+        ("CD", "DRC"),
+        ("CN", "PRC"),
+        ("SA", "KSA"),
+        ("TW", "ROC"),
+        ("MM", "Burma"),
+        ("CI", "Ivory Coast"),
+        ("TR", "Türkiye"),
+        ("SY", "Syria"),
+        ("CZ", "Czechia"),
+        ("SZ", "Eswatini"),
+        ("TL", "East Timor"),
+        ("VA", "Holy See"),
+        ("BA", "BiH"),
+        ("CF", "CAR"),
+        ("PG", "PNG"),
+        ("NZ", "NZ"),
     ],
 )
 def test_abbreviation_examples(code, name):
@@ -144,9 +173,7 @@ def test_region_names_and_aliases_unique():
     for row in read_table("regions.tsv")[1]:
         for label in [row["name"], *split_list(row["aliases"])]:
             key = label.casefold()
-            assert key not in seen or seen[key] == row["slug"], (
-                f"{label!r} used by {seen.get(key)} and {row['slug']}"
-            )
+            assert key not in seen or seen[key] == row["slug"], f"{label!r} used by {seen.get(key)} and {row['slug']}"
             seen[key] = row["slug"]
             assert key not in CONTINENTS, f"continent {label!r} belongs elsewhere"
 
@@ -167,16 +194,61 @@ def test_region_members_valid():
 
 
 REQUIRED_REGIONS = [
-    "middle-east", "south-asia", "central-asia", "southeast-asia", "east-asia", "levant", "gulf",
-    "arabian-peninsula", "sahel", "horn-of-africa", "north-africa", "maghreb", "west-africa",
-    "east-africa", "central-africa", "southern-africa", "sub-saharan-africa", "balkans",
-    "western-balkans", "caucasus", "north-caucasus", "south-caucasus", "kashmir", "kurdistan",
-    "scandinavia", "nordic-countries", "baltic-states", "eastern-europe", "western-europe",
-    "central-europe", "european-union", "latin-america", "central-america", "caribbean",
-    "pacific-islands", "indochina", "indian-subcontinent", "asia-pacific", "far-east",
-    "golan-heights", "west-bank", "gaza-strip", "sinai", "kurdistan-region", "balochistan-region",
-    "khorasan", "fergana-valley", "siberia", "patagonia", "amazon", "sahara", "mena", "anatolia",
-    "mesopotamia", "arctic",
+    "middle-east",
+    "south-asia",
+    "central-asia",
+    "southeast-asia",
+    "east-asia",
+    "levant",
+    "gulf",
+    "arabian-peninsula",
+    "sahel",
+    "horn-of-africa",
+    "north-africa",
+    "maghreb",
+    "west-africa",
+    "east-africa",
+    "central-africa",
+    "southern-africa",
+    "sub-saharan-africa",
+    "balkans",
+    "western-balkans",
+    "caucasus",
+    "north-caucasus",
+    "south-caucasus",
+    "kashmir",
+    "kurdistan",
+    "scandinavia",
+    "nordic-countries",
+    "baltic-states",
+    "eastern-europe",
+    "western-europe",
+    "central-europe",
+    "european-union",
+    "latin-america",
+    "central-america",
+    "caribbean",
+    "pacific-islands",
+    "indochina",
+    "indian-subcontinent",
+    "asia-pacific",
+    "far-east",
+    "golan-heights",
+    "west-bank",
+    "gaza-strip",
+    "sinai",
+    "kurdistan-region",
+    "balochistan-region",
+    "khorasan",
+    "fergana-valley",
+    "siberia",
+    "patagonia",
+    "amazon",
+    "sahara",
+    "mena",
+    "anatolia",
+    "mesopotamia",
+    "arctic",
 ]
 
 

@@ -5,10 +5,18 @@ import pytest
 from gazetteer.display import is_latin, plain
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("Herāt", "Herat"), ("Ḩimş", "Hims"), ("Kunaṟ", "Kunar"), ("Karbalā’", "Karbala"), ("Nīnawá", "Ninawa"),
-    ("Sar-e Pul", "Sar-e Pul"), ("Murmanskaya oblast'", "Murmanskaya oblast'"),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Herāt", "Herat"),
+        ("Ḩimş", "Hims"),
+        ("Kunaṟ", "Kunar"),
+        ("Karbalā’", "Karbala"),
+        ("Nīnawá", "Ninawa"),
+        ("Sar-e Pul", "Sar-e Pul"),
+        ("Murmanskaya oblast'", "Murmanskaya oblast'"),
+    ],
+)
 def test_plain_drops_transliteration_marks_only(name, expected):
     assert plain(name) == expected
 
@@ -19,10 +27,28 @@ def test_latin_script_is_told_from_other_scripts():
 
 
 AREAS = [
-    ("AF", "Herat"), ("AF", "Paktia"), ("AF", "Paktika"), ("AF", "Logar"), ("AF", "Kapisa"), ("AF", "Nangarhar"),
-    ("AF", "Helmand"), ("AF", "Uruzgan"), ("AF", "Ghor"), ("AF", "Panjshir"), ("AF", "Daykundi"),
-    ("SY", "Homs"), ("SY", "Aleppo"), ("SY", "Deir ez-Zor"), ("SY", "Hasakah"), ("SY", "Daraa"), ("SY", "Raqqa"),
-    ("SY", "Idlib"), ("IQ", "Nineveh"), ("IQ", "Anbar"), ("RU", "Murmansk Oblast"), ("RU", "Krasnodar Krai"),
+    ("AF", "Herat"),
+    ("AF", "Paktia"),
+    ("AF", "Paktika"),
+    ("AF", "Logar"),
+    ("AF", "Kapisa"),
+    ("AF", "Nangarhar"),
+    ("AF", "Helmand"),
+    ("AF", "Uruzgan"),
+    ("AF", "Ghor"),
+    ("AF", "Panjshir"),
+    ("AF", "Daykundi"),
+    ("SY", "Homs"),
+    ("SY", "Aleppo"),
+    ("SY", "Deir ez-Zor"),
+    ("SY", "Hasakah"),
+    ("SY", "Daraa"),
+    ("SY", "Raqqa"),
+    ("SY", "Idlib"),
+    ("IQ", "Nineveh"),
+    ("IQ", "Anbar"),
+    ("RU", "Murmansk Oblast"),
+    ("RU", "Krasnodar Krai"),
 ]
 
 
@@ -34,11 +60,20 @@ def test_provinces_read_as_english_news_writes_them_and_are_found_by_it(gazettee
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("query", "country", "geonames", "display"), [
-    ("Ḩimş", "SY", None, "Homs"), ("Ḩalab", "SY", None, "Aleppo"), ("Arbīl", "IQ", None, "Erbil"),
-    ("Ar Raqqah", "SY", None, "Raqqa"), ("Al Ḩasakah", "SY", None, "Hasakah"), ("Dar‘ā", "SY", None, "Daraa"),
-    ("Herāt", "AF", None, "Herat"), ("Jalālābād", "AF", None, "Jalalabad"), ("Osaka", "JP", None, "Osaka"),
-])
+@pytest.mark.parametrize(
+    ("query", "country", "geonames", "display"),
+    [
+        ("Ḩimş", "SY", None, "Homs"),
+        ("Ḩalab", "SY", None, "Aleppo"),
+        ("Arbīl", "IQ", None, "Erbil"),
+        ("Ar Raqqah", "SY", None, "Raqqa"),
+        ("Al Ḩasakah", "SY", None, "Hasakah"),
+        ("Dar‘ā", "SY", None, "Daraa"),
+        ("Herāt", "AF", None, "Herat"),
+        ("Jalālābād", "AF", None, "Jalalabad"),
+        ("Osaka", "JP", None, "Osaka"),
+    ],
+)
 def test_cities_read_as_english_news_writes_them(gazetteer, query, country, geonames, display):
     city = gazetteer.lookup(query, country=country, kinds=["city"])[0]
     assert city.display_name == display

@@ -13,8 +13,14 @@ from tests.conftest import ROOT
 
 
 def run_cli(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "gazetteer", *args], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "gazetteer", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
 
 
 def test_unwritable_cache_and_no_index_is_a_clear_error_exit_2(tmp_path):
@@ -28,8 +34,11 @@ def test_unwritable_cache_and_no_index_is_a_clear_error_exit_2(tmp_path):
 
 
 def test_shapes_not_installed_is_a_clear_error_saying_to_run_make(tmp_path):
-    result = run_cli("lookup", "Kabul", env={"MAPVIEW_SHAPES_DIR": str(tmp_path / "none"),
-                                             "MAPVIEW_CACHE_DIR": str(tmp_path / "cache")})
+    result = run_cli(
+        "lookup",
+        "Kabul",
+        env={"MAPVIEW_SHAPES_DIR": str(tmp_path / "none"), "MAPVIEW_CACHE_DIR": str(tmp_path / "cache")},
+    )
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "make" in result.stderr and "install_assets.sh" in result.stderr
 
@@ -52,7 +61,6 @@ def test_read_only_cache_folder_is_a_clear_error(tmp_path):
     finally:
         cache.chmod(0o755)
     assert result.returncode == 2 and "Traceback" not in result.stderr and "MAPVIEW_CACHE_DIR" in result.stderr
-
 
 
 @pytest.mark.slow
@@ -84,8 +92,9 @@ def test_lookup_refuses_what_is_not_text(gazetteer, name):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("lat", "lon"), [(None, 1), (float("nan"), 1), (1, float("inf")), (91, 0), ("x", 0),
-                                          (10**400, 0)])
+@pytest.mark.parametrize(
+    ("lat", "lon"), [(None, 1), (float("nan"), 1), (1, float("inf")), (91, 0), ("x", 0), (10**400, 0)]
+)
 def test_points_are_checked_by_nearest_and_containing(gazetteer, lat, lon):
     with pytest.raises(InvalidQueryError):
         gazetteer.nearest(lat, lon)
@@ -94,8 +103,9 @@ def test_points_are_checked_by_nearest_and_containing(gazetteer, lat, lon):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("query", [None, [], (), (34.3,), 5, True, (True, False), "", "not a point", (95, 10),
-                                   (float("nan"), 1), {"lat": 1}])
+@pytest.mark.parametrize(
+    "query", [None, [], (), (34.3,), 5, True, (True, False), "", "not a point", (95, 10), (float("nan"), 1), {"lat": 1}]
+)
 def test_reverse_refuses_what_is_not_a_point(gazetteer, query):
     with pytest.raises(InvalidQueryError):
         GazetteerGeocoder(gazetteer).reverse(query)

@@ -10,7 +10,8 @@ from gazetteer.geometry import clean, clean_all, dissolve, point_inside, polygon
 def exteriors_ccw(area):
     polygons = area.geoms if isinstance(area, MultiPolygon) else [area]
     return all(shapely.is_ccw(p.exterior) for p in polygons) and not any(
-        shapely.is_ccw(hole) for p in polygons for hole in p.interiors)
+        shapely.is_ccw(hole) for p in polygons for hole in p.interiors
+    )
 
 
 def test_a_self_intersecting_polygon_is_repaired_to_a_valid_area():
@@ -49,8 +50,9 @@ def test_a_ring_crossing_the_antimeridian_is_split_into_parts_either_side():
 
 
 def test_a_crossing_polygon_keeps_its_hole():
-    fiji = Polygon([(178, -16), (-179, -16), (-179, -18), (178, -18)],
-                   [[(179, -16.5), (179.5, -16.5), (179.5, -17), (179, -17)]])
+    fiji = Polygon(
+        [(178, -16), (-179, -16), (-179, -18), (178, -18)], [[(179, -16.5), (179.5, -16.5), (179.5, -17), (179, -17)]]
+    )
     area = clean(fiji)
     assert widest_part(area) <= 180 and area.is_valid
     assert area.area == pytest.approx(3 * 2 - 0.25)

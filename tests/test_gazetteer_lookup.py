@@ -10,10 +10,18 @@ pytestmark = pytest.mark.slow
 
 # Seed-article places: (query, country, a point inside the province/city, how far the first result may be).
 SEED_PLACES = [
-    ("Idlib", "SY", 35.93, 36.63, 60), ("Herat", "AF", 34.35, 62.20, 100), ("Farah", "AF", 32.37, 62.11, 120),
-    ("Helmand", "AF", 31.36, 63.96, 160), ("Kapisa", "AF", 34.98, 69.62, 60), ("Nangarhar", "AF", 34.17, 70.62, 80),
-    ("Paktia", "AF", 33.60, 69.38, 80), ("Paktika", "AF", 32.27, 68.52, 120), ("Logar", "AF", 34.01, 69.19, 60),
-    ("Laghman", "AF", 34.69, 70.15, 60), ("Faryab", "AF", 35.93, 64.78, 120), ("Kabul", "AF", 34.53, 69.17, 40),
+    ("Idlib", "SY", 35.93, 36.63, 60),
+    ("Herat", "AF", 34.35, 62.20, 100),
+    ("Farah", "AF", 32.37, 62.11, 120),
+    ("Helmand", "AF", 31.36, 63.96, 160),
+    ("Kapisa", "AF", 34.98, 69.62, 60),
+    ("Nangarhar", "AF", 34.17, 70.62, 80),
+    ("Paktia", "AF", 33.60, 69.38, 80),
+    ("Paktika", "AF", 32.27, 68.52, 120),
+    ("Logar", "AF", 34.01, 69.19, 60),
+    ("Laghman", "AF", 34.69, 70.15, 60),
+    ("Faryab", "AF", 35.93, 64.78, 120),
+    ("Kabul", "AF", 34.53, 69.17, 40),
     ("Islamabad", "PK", 33.72, 73.04, 40),
 ]
 
@@ -26,20 +34,40 @@ def test_seed_places_rank_first(gazetteer, name, country, lat, lon, within):
     assert best.kind in ("admin1", "city")
 
 
-@pytest.mark.parametrize("spelling, canonical", [
-    ("Idleb", "Idlib"), ("Hirat", "Herat"), ("Paktya", "Paktia"), ("هرات", "Herat"), ("إدلب", "Idlib"),
-    ("Ningarhar", "Nangarhar"), ("Hilmand", "Helmand"), ("Idlib Governorate", "Idlib"), ("Paktiya", "Paktia"),
-])
+@pytest.mark.parametrize(
+    "spelling, canonical",
+    [
+        ("Idleb", "Idlib"),
+        ("Hirat", "Herat"),
+        ("Paktya", "Paktia"),
+        ("هرات", "Herat"),
+        ("إدلب", "Idlib"),
+        ("Ningarhar", "Nangarhar"),
+        ("Hilmand", "Helmand"),
+        ("Idlib Governorate", "Idlib"),
+        ("Paktiya", "Paktia"),
+    ],
+)
 def test_other_spellings_find_the_same_place(gazetteer, spelling, canonical):
     assert gazetteer.lookup(spelling)[0] == gazetteer.lookup(canonical)[0]
 
 
-@pytest.mark.parametrize("name, kind, code", [
-    ("Syria", "country", "SY"), ("Afghanistan", "country", "AF"), ("Pakistan", "country", "PK"),
-    ("Iran", "country", "IR"), ("Turkey", "country", "TR"), ("U.S.", "country", "US"),
-    ("the United States", "country", "US"), ("UK", "country", "GB"), ("UAE", "country", "AE"),
-    ("DPRK", "country", "KP"), ("DRC", "country", "CD"),
-])
+@pytest.mark.parametrize(
+    "name, kind, code",
+    [
+        ("Syria", "country", "SY"),
+        ("Afghanistan", "country", "AF"),
+        ("Pakistan", "country", "PK"),
+        ("Iran", "country", "IR"),
+        ("Turkey", "country", "TR"),
+        ("U.S.", "country", "US"),
+        ("the United States", "country", "US"),
+        ("UK", "country", "GB"),
+        ("UAE", "country", "AE"),
+        ("DPRK", "country", "KP"),
+        ("DRC", "country", "CD"),
+    ],
+)
 def test_countries_and_abbreviations(gazetteer, name, kind, code):
     best = gazetteer.lookup(name)[0]
     assert (best.kind, best.country_code) == (kind, code)
@@ -50,8 +78,17 @@ def test_united_states_sits_at_the_geonames_point(gazetteer):
     assert km(us.lat, us.lon, 39.76, -98.5) < 5
 
 
-@pytest.mark.parametrize("name, member", [("Middle East", "SY"), ("South Asia", "AF"), ("Levant", "SY"),
-                                          ("Horn of Africa", "SO"), ("Sahel", "ML"), ("Balkans", "RS")])
+@pytest.mark.parametrize(
+    "name, member",
+    [
+        ("Middle East", "SY"),
+        ("South Asia", "AF"),
+        ("Levant", "SY"),
+        ("Horn of Africa", "SO"),
+        ("Sahel", "ML"),
+        ("Balkans", "RS"),
+    ],
+)
 def test_regions_resolve_to_regions_with_members(gazetteer, name, member):
     best = gazetteer.lookup(name)[0]
     assert best.kind == "region" and member in best.members
@@ -64,15 +101,66 @@ def test_demonyms_point_to_their_country_and_say_so(gazetteer, demonym, code):
 
 
 def test_every_afghan_province_and_syrian_governorate_is_there(gazetteer):
-    afghan = {p.id for n in ("Badakhshan", "Badghis", "Baghlan", "Balkh", "Bamyan", "Daykundi", "Farah",
-                             "Faryab", "Ghazni", "Ghor", "Helmand", "Herat", "Jowzjan", "Kabul", "Kandahar",
-                             "Kapisa", "Khost", "Kunar", "Kunduz", "Laghman", "Logar", "Nangarhar", "Nimroz",
-                             "Nuristan", "Oruzgan", "Paktia", "Paktika", "Panjshir", "Parwan", "Samangan",
-                             "Sar-e Pol", "Takhar", "Wardak", "Zabul")
-              for p in gazetteer.lookup(n, country="AF", kinds=["admin1"], limit=1)}
-    syrian = {p.id for n in ("Aleppo", "Damascus", "Rif Dimashq", "Daraa", "Deir ez-Zor", "Hama", "Al-Hasakah",
-                             "Homs", "Idlib", "Latakia", "Quneitra", "Raqqa", "As-Suwayda", "Tartus")
-              for p in gazetteer.lookup(n, country="SY", kinds=["admin1"], limit=1)}
+    afghan = {
+        p.id
+        for n in (
+            "Badakhshan",
+            "Badghis",
+            "Baghlan",
+            "Balkh",
+            "Bamyan",
+            "Daykundi",
+            "Farah",
+            "Faryab",
+            "Ghazni",
+            "Ghor",
+            "Helmand",
+            "Herat",
+            "Jowzjan",
+            "Kabul",
+            "Kandahar",
+            "Kapisa",
+            "Khost",
+            "Kunar",
+            "Kunduz",
+            "Laghman",
+            "Logar",
+            "Nangarhar",
+            "Nimroz",
+            "Nuristan",
+            "Oruzgan",
+            "Paktia",
+            "Paktika",
+            "Panjshir",
+            "Parwan",
+            "Samangan",
+            "Sar-e Pol",
+            "Takhar",
+            "Wardak",
+            "Zabul",
+        )
+        for p in gazetteer.lookup(n, country="AF", kinds=["admin1"], limit=1)
+    }
+    syrian = {
+        p.id
+        for n in (
+            "Aleppo",
+            "Damascus",
+            "Rif Dimashq",
+            "Daraa",
+            "Deir ez-Zor",
+            "Hama",
+            "Al-Hasakah",
+            "Homs",
+            "Idlib",
+            "Latakia",
+            "Quneitra",
+            "Raqqa",
+            "As-Suwayda",
+            "Tartus",
+        )
+        for p in gazetteer.lookup(n, country="SY", kinds=["admin1"], limit=1)
+    }
     assert (len(afghan), len(syrian)) == (34, 14)
 
 

@@ -38,7 +38,7 @@ def test_panjshir_and_daykundi_keep_their_own_outlines(gazetteer):
     uruzgan, daykundi = gazetteer.get(1131461), gazetteer.get(6957553)
     assert parwan.shape.intersection(panjshir.shape).area < 1e-6
     assert uruzgan.shape.intersection(daykundi.shape).area < 1e-6
-    assert panjshir.shape.covers(Point(69.9, 35.5))   # the Panjshir valley
+    assert panjshir.shape.covers(Point(69.9, 35.5))  # the Panjshir valley
     assert (panjshir.display_name, daykundi.display_name) == ("Panjshir", "Daykundi")
 
 
@@ -73,13 +73,13 @@ def test_lookups_do_not_load_shapes_but_know_they_exist(gazetteer):
 def test_shapes_is_a_batch_by_id_and_leaves_out_places_without_one(gazetteer):
     kabul_city = gazetteer.lookup("Kabul", kinds=["city"])[0]
     found = gazetteer.shapes(["geonames:1140043", "geonames:1149361", kabul_city.id, "geonames:0"])
-    assert set(found) == {"geonames:1140043", "geonames:1149361"}   # Helmand, Afghanistan
+    assert set(found) == {"geonames:1140043", "geonames:1149361"}  # Helmand, Afghanistan
     assert not kabul_city.has_shape and gazetteer.get(kabul_city.id).shape is None
 
 
 def test_get_returns_the_place_with_its_shape_and_it_pickles(gazetteer):
     syria = gazetteer.get("geonames:163843")
-    assert syria.kind == "country" and syria.shape.covers(Point(36.3, 33.5))   # Damascus
+    assert syria.kind == "country" and syria.shape.covers(Point(36.3, 33.5))  # Damascus
     copy = pickle.loads(pickle.dumps(syria))
     assert copy == syria and copy.shape.equals(syria.shape) and copy.display_name == syria.display_name
 

@@ -9,10 +9,18 @@ from gazetteer.exc import GazetteerError, InvalidPlaceError
 
 
 def make(**overrides):
-    fields = dict(id="geonames:1140026", geonameid=1140026, name="Herat", kind="city", country_code="AF",
-                  admin1="Herat", lat=34.34817, lon=62.19967, population=574300)
-    fields.update(overrides)
-    return Place(**fields)
+    fields = {
+        "id": "geonames:1140026",
+        "geonameid": 1140026,
+        "name": "Herat",
+        "kind": "city",
+        "country_code": "AF",
+        "admin1": "Herat",
+        "lat": 34.34817,
+        "lon": 62.19967,
+        "population": 574300,
+    }
+    return Place(**(fields | overrides))
 
 
 def test_geo_interface_is_lon_lat_and_shapely_reads_it():
