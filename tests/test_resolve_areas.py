@@ -4,7 +4,7 @@ import pytest
 from shapely.geometry import box
 
 from gazetteer import Place
-from mapview.resolve_areas import Containment, is_namesake, namesake_seat, seat_swaps
+from mapview.resolve.areas import Containment, is_namesake, namesake_seat, seat_swaps
 
 # A made-up province: the box lon 10..12, lat 40..42.
 PROVINCE_SHAPE = box(10.0, 40.0, 12.0, 42.0)

@@ -3,7 +3,7 @@
 import pytest
 
 from mapview.records import Mention, Span
-from mapview.resolve_cues import capital_of, coordinations, kind_cue, sentence_kind
+from mapview.resolve.cues import capital_of, coordinations, kind_cue, sentence_kind
 
 
 def mentions(text, *names):

@@ -3,7 +3,7 @@
 import pytest
 
 from mapview.records import Mention, Span
-from mapview.resolver import Resolver
+from mapview.resolve import Resolver
 
 pytestmark = pytest.mark.slow
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from gazetteer import Place
 from gazetteer.distance import great_circle_km
 
-from mapview.resolve_areas import Containment
+from mapview.resolve.areas import Containment
 
 NEAR_KM = 150.0
 """Another mention's town this close supports a candidate town."""
