@@ -44,6 +44,7 @@ def test_a_kind_word_or_office_next_to_a_name_is_a_cue(text, name, kind, plural)
     ("Analysts in Homs expect more shelling.", "Homs"),
     ("Bread prices doubled in Aleppo's markets.", "Aleppo"),
     ("The capital of Nangarhar is busy.", "Nangarhar"),
+    ("It is a quiet county including Dover and two villages.", "Dover"),
 ])
 def test_no_cue_where_nothing_names_a_kind(text, name):
     assert cue(text, name) is None
@@ -78,6 +79,7 @@ def test_a_list_ends_at_words_or_a_sentence_end():
     ("We drove to Lashkar Gah, provincial capital of Helmand.", ("Lashkar Gah", "Helmand"), {0: 1}),
     ("Nangarhar's capital, Jalalabad, was calm.", ("Nangarhar", "Jalalabad"), {1: 0}),
     ("Jalalabad and Nangarhar were calm.", ("Jalalabad", "Nangarhar"), {}),
+    ("Herat and capital Kabul were calm.", ("Herat", "Kabul"), {}),
 ])
 def test_a_capital_apposition_names_the_settlement_and_its_area(text, names, expected):
     assert capital_of(text, mentions(text, *names)) == expected

@@ -34,8 +34,10 @@ PLURAL_KIND = {
 _KINDS = {**GENERIC_KIND, **PLURAL_KIND}
 _WORDS = "|".join(sorted(_KINDS, key=len, reverse=True))
 _AFTER = re.compile(rf"[\s\-]*({_WORDS})\b", re.IGNORECASE)
-# "the province of X", "the provinces of X", "provinces like X", "provinces such as X, Y and Z".
-_BEFORE = re.compile(rf"\b({_WORDS})\s*,?\s+(?:of|like|such\s+as|including|namely)\s+(?:the\s+)?$", re.IGNORECASE)
+# "the province of X", "the provinces of X"; plural only: "provinces like X", "provinces such as X, Y and Z"
+# (but "a county including X": X is in the county).
+_BEFORE = re.compile(rf"\b(?:({_WORDS})\s+of|({'|'.join(PLURAL_KIND)})\s*,?\s+(?:like|such\s+as|including|namely))"
+                     rf"\s+(?:the\s+)?$", re.IGNORECASE)
 _SENTENCE = re.compile(r"\b(provinces|governorates|states|counties|districts|cities)\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:(and|or|&)\s+)?|(and|or|&)\s+)$", re.IGNORECASE)
 # Offices name the kind of place they govern: "Murmansk's governor", "the mayor of Homs".
@@ -47,8 +49,10 @@ _OFFICE_AFTER = re.compile(rf"(?:['’]s)?\s+(?:(?:deputy|vice|former|acting|pro
 _OFFICE_BEFORE = re.compile(rf"\b({_OFFICES})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _CONTAINER_GAP = re.compile(r"\s*[,(]\s*$")
 # "X, the capital of Y" / "X, provincial capital of Y"; "Y's capital, X" / "the Y provincial capital X".
-_CAPITAL_AFTER = re.compile(r"\s*,\s*(?:the\s+)?(?:[a-z]+\s+)?capital(?:\s+city)?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-_CAPITAL_BETWEEN = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+)?capital(?:\s+city)?\s*,?\s*$", re.IGNORECASE)
+_CAPITAL_KINDS = r"(?:(?:provincial|regional|state|national|district|county|administrative)\s+)?"
+_CAPITAL_AFTER = re.compile(rf"\s*,\s*(?:the\s+)?{_CAPITAL_KINDS}capital(?:\s+city)?\s+of\s+(?:the\s+)?$",
+                            re.IGNORECASE)
+_CAPITAL_BETWEEN = re.compile(rf"(?:['’]s)?\s+{_CAPITAL_KINDS}capital(?:\s+city)?\s*,?\s*$", re.IGNORECASE)
 _CAPITAL_BEFORE = re.compile(r"\bcapital(?:\s+city)?\s*,?\s*$", re.IGNORECASE)
 
 BEFORE_CHARS = 40
@@ -74,7 +78,7 @@ def kind_cue(text: str, mention: Mention) -> KindCue | None:
     before_text = text[max(0, mention.start - BEFORE_CHARS): mention.start]
     word = _AFTER.match(text, mention.end, end) or _BEFORE.search(before_text)
     if word:
-        found = word.group(1).lower()
+        found = (word.group(1) or word.group(2)).lower()
         return KindCue(_KINDS[found], found in PLURAL_KIND)
     office = _OFFICE_AFTER.match(text, mention.end, end) or _OFFICE_BEFORE.search(before_text)
     if office:
