@@ -20,6 +20,7 @@ from gazetteer.folding import fold_parts, loose_key
 from gazetteer.outlines import Shapes, build_shapes
 from gazetteer.ranking import static_score
 from gazetteer.schema import ALT_SEPARATOR, DDL, INDEXES, SCHEMA_VERSION
+from gazetteer.sources.airports import read_airports
 from gazetteer.sources.cities import read_cities, read_city_tables
 from gazetteer.sources.countries import continent_members, read_countries
 from gazetteer.sources.divisions import read_divisions
@@ -32,6 +33,8 @@ PATTERN_KINDS = frozenset({"country", "admin1", "region", "continent"})
 # Towns smaller than this are found by their listed spellings only: a consonant skeleton
 # of a small town's name matches too many other words.
 LOOSE_MIN_POPULATION = 50_000
+# Kinds found by a consonant skeleton of their names too (airports only by their spellings).
+LOOSE_KINDS = frozenset({"country", "admin1", "admin2", "city", "region", "continent"})
 _MATCH_RANK = {m: i for i, m in enumerate(("name", "abbreviation", "demonym", "alternate"))}
 _STEPS = 8
 log = logging.getLogger("gazetteer.build")
@@ -103,7 +106,7 @@ def _collect_entries(bar: Any) -> list[Entry]:
     populations = {c.country_code: c.population or 0 for c in countries if c.country_code}
     areas = [*countries, *read_continents(continent_members()), *read_regions(populations)]
     bar.update(1)
-    return [*areas, *divisions, *read_cities(tables, admin1_names)]
+    return [*areas, *divisions, *read_cities(tables, admin1_names), *read_airports(tables, admin1_names)]
 
 
 def _shapes(entries: list[Entry], bar: Any, source: OutlineSource | None) -> Shapes:
@@ -161,17 +164,16 @@ def _write(
             if shape is not None:
                 outlines.append((pk, shapely.to_wkb(shape.geometry), *shape.geometry.bounds))
             keyed = _best_names(entry.names)
+            population = entry.ranking_population
             names.extend(
-                (
-                    key,
-                    pk,
-                    static_score(entry.kind, entry.population, m, entry.capital),
-                    m,
-                    g,
-                    entry.kind,
-                    entry.country_code,
-                )
+                (key, pk, static_score(entry.kind, population, m, entry.capital), m, g, entry.kind, entry.country_code)
                 for key, (m, g) in keyed.items()
+            )
+            # Codes keep their capitals: folded keys are lower case, so "LAX" never meets "lax".
+            names.extend(
+                (code, pk, static_score(entry.kind, population, "code"), "code", "", entry.kind, entry.country_code)
+                for code in dict.fromkeys(entry.codes)
+                if code not in keyed
             )
             loose.extend(_loose_rows(pk, entry, keyed))
             if entry.kind in PATTERN_KINDS:
@@ -232,7 +234,7 @@ def _best_surfaces(names: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 def _loose_rows(pk: int, entry: Entry, keyed: dict[str, tuple[str, str]]) -> Iterator[tuple[Any, ...]]:
     """Consonant-skeleton keys for the Latin-script names of areas, and main names of large cities."""
-    if entry.kind == "city" and (entry.population or 0) < LOOSE_MIN_POPULATION:
+    if entry.kind not in LOOSE_KINDS or (entry.kind == "city" and (entry.population or 0) < LOOSE_MIN_POPULATION):
         return
     score = static_score(entry.kind, entry.population, "variant", entry.capital)
     for key, (matched_by, _) in keyed.items():

@@ -45,6 +45,7 @@ _APOSTROPHES = re.compile("[''`´ʼʻʿʾ’‘]")
 _NON_WORD = re.compile(r"[^\w]+")
 _DOTS = re.compile(r"(?<=\w)\.(?=\w)|\.$")
 _VOWELS = re.compile("[aeiouy]")
+_CODE = re.compile(r"[A-Z]{3,4}")
 _REPEATS = re.compile(r"(.)\1+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
@@ -90,6 +91,20 @@ def fold(name: str) -> str:
     True
     """
     return fold_parts(name)[0]
+
+
+def code_key(query: str) -> str | None:
+    """The case-sensitive key of a code written in capitals (an airport's "LAX" or "EGLL"), else None.
+
+    Codes are keys as written: a folded key is lower case, so "LAX" never meets "lax".
+
+    >>> code_key("LAX"), code_key("Lax"), code_key("lax"), code_key("L.A.")
+    ('LAX', None, None, None)
+    """
+    if not 3 <= len(query) <= 6 or not query.isupper():  # most queries stop here, cheaply
+        return None
+    query = query.strip()
+    return query if _CODE.fullmatch(query) else None
 
 
 def loose_key(key: str) -> str:

