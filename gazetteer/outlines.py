@@ -7,7 +7,8 @@ alone when an id is there: Natural Earth calls Panjshir "Parwan" and Daykundi
 coverage (:data:`SHAPE_TOLERANCE`), so neighbouring provinces still meet edge
 to edge; a country's shape is the union of its provinces' simplified outlines,
 so its border is exactly theirs and a point is never in one country's province
-and another country.
+and another country. Every outlined area takes its point from its outline
+(:mod:`gazetteer.points`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gazetteer.folding import fold
-from gazetteer.geometry import Area, dissolve, point_inside, simplify_coverage
+from gazetteer.geometry import Area, dissolve, simplify_coverage
+from gazetteer.points import geographic_centre, province_point
 from gazetteer.sources.entry import Entry
 from gazetteer.sources.shapes import Outline, OutlineSource
 
@@ -106,14 +108,16 @@ def build_shapes(entries: list[Entry], source: OutlineSource, tolerance: float =
             continue
         largest = max(parts, key=lambda p: p[1].area)[0]
         entry = lookup[entry_id]
-        result.by_entry[entry_id] = Shape(geometry, point_inside(geometry, largest.label, (entry.lat, entry.lon)))
+        entry.lat, entry.lon = province_point(geometry, largest.label)
+        result.by_entry[entry_id] = Shape(geometry, (entry.lat, entry.lon))
         result.outlines_of[entry_id] = [o for o, _ in parts]
     countries = {e.country_code: e for e in entries if e.kind == "country"}
     for code, geometries in by_country.items():
         country = countries.get(code)
         geometry = dissolve(geometries) if country is not None else None
         if country is not None and geometry is not None:
-            result.by_entry[country.id] = Shape(geometry, point_inside(geometry, (country.lat, country.lon)))
+            country.lat, country.lon = geographic_centre(geometry)
+            result.by_entry[country.id] = Shape(geometry, (country.lat, country.lon))
     hows = [how for _, how in result.matches.values()]
     result.stats = {
         "features": source.features,

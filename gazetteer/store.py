@@ -26,6 +26,7 @@ _BUILD_CODE = (
     "build.py",
     "geometry.py",
     "outlines.py",
+    "points.py",
     "display.py",
     "sources",
 )

