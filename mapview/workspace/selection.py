@@ -3,8 +3,8 @@
 >>> s = Selection().with_document("a", False)
 >>> s.shows("a", None), s.shows("b", "2024-03-01")
 (False, True)
->>> Selection().only_document("b").with_document("c", True).only
-frozenset({'b', 'c'})
+>>> sorted(Selection().only_document("b").with_document("c", True).only)
+['b', 'c']
 """
 
 from __future__ import annotations
