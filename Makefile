@@ -10,7 +10,7 @@ INSTALLED := $(VENV)/.installed
 run: install assets gazetteer basemap
 	$(VENV)/bin/streamlit run streamlit_app.py
 
-test: install assets gazetteer basemap browser
+test: install assets gazetteer basemap browser lint
 	$(PY) -m pytest
 
 # Lint, formatting and types (configured in pyproject.toml). Doctests run with the tests.

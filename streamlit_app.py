@@ -38,14 +38,25 @@ SAMPLES = Path(__file__).resolve().parent / "samples" / "reports.jsonl"
 DOCS_PER_PAGE = 20
 MENTION_ROWS = 500
 MAP_HEIGHT = 560
-KIND_LABELS = {"country": "country", "admin1": "province / state", "admin2": "district", "city": "city",
-               "region": "region", "continent": "continent"}
-SCOPE_LABELS = {"mention": "this mention only", "document": "these words in this document",
-                "workspace": "these words in every document"}
-EXPORTS = (("GeoJSON", "geojson", "mapview.geojson", "application/geo+json"),
-           ("CSV", "csv", "mapview.csv", "text/csv"),
-           ("Linked Places (LPF)", "lpf", "mapview.lpf.json", "application/ld+json"),
-           ("KML (Google Earth)", "kml", "mapview.kml", "application/vnd.google-earth.kml+xml"))
+KIND_LABELS = {
+    "country": "country",
+    "admin1": "province / state",
+    "admin2": "district",
+    "city": "city",
+    "region": "region",
+    "continent": "continent",
+}
+SCOPE_LABELS = {
+    "mention": "this mention only",
+    "document": "these words in this document",
+    "workspace": "these words in every document",
+}
+EXPORTS = (
+    ("GeoJSON", "geojson", "mapview.geojson", "application/geo+json"),
+    ("CSV", "csv", "mapview.csv", "text/csv"),
+    ("Linked Places (LPF)", "lpf", "mapview.lpf.json", "application/ld+json"),
+    ("KML (Google Earth)", "kml", "mapview.kml", "application/vnd.google-earth.kml+xml"),
+)
 
 
 def page_arguments() -> argparse.Namespace:
@@ -122,17 +133,21 @@ def focus_place(place_id: str | None) -> None:
 
 # --- the corpus being ingested ------------------------------------------------------------------
 
+
 def watch(job: IngestJob) -> None:
     """Block with a progress bar while the corpus is ingested; a click on Cancel stops the child."""
     cancel = st.empty()
-    cancel.button("Cancel parsing", key="cancel_ingest", on_click=job.cancel,
-                  help="Stop parsing; what was parsed so far stays in the workspace.")
+    cancel.button(
+        "Cancel parsing",
+        key="cancel_ingest",
+        on_click=job.cancel,
+        help="Stop parsing; what was parsed so far stays in the workspace.",
+    )
     bar = st.progress(0.0, text="Checking the corpus for new or changed documents…")
     while job.running:
         progress = job.progress
         done = progress.parsed + progress.unchanged + progress.failed
-        text = (f"Parsing the corpus: {done} of {progress.total} documents" if progress.total
-                else "Reading the corpus…")
+        text = f"Parsing the corpus: {done} of {progress.total} documents" if progress.total else "Reading the corpus…"
         bar.progress(progress.fraction, text=text)
         time.sleep(0.3)
     job.wait(5)
@@ -144,8 +159,10 @@ def ingest_report(job: IngestJob) -> None:
     """What the corpus ingest said: skipped files, failures or a cancellation (as text)."""
     problems = [m for m in job.progress.messages if m.startswith(("skipped", "error", "undated", "note"))]
     if job.cancelled:
-        st.warning(f"Parsing was cancelled: {job.progress.parsed} document(s) were added before it stopped. "
-                   "Restart the dashboard to finish.")
+        st.warning(
+            f"Parsing was cancelled: {job.progress.parsed} document(s) were added before it stopped. "
+            "Restart the dashboard to finish."
+        )
     elif job.returncode not in (0, 1):
         st.error("Parsing the corpus failed:")
         st.text("\n".join(job.progress.messages[-20:]))
@@ -156,14 +173,20 @@ def ingest_report(job: IngestJob) -> None:
 
 # --- sidebar: adding documents, dates, the document list ------------------------------------------
 
+
 def add_documents(workspace: Workspace) -> None:
     with st.sidebar.expander("Add documents", expanded=False):
         if workspace.readonly:
             st.info("This workspace is read-only: documents cannot be added or removed, nor placements corrected.")
             return
-        st.file_uploader("Upload reports (up to 20 MB each)", type=["txt", "md", "html", "htm", "json", "jsonl"],
-                         accept_multiple_files=True, key=f"uploads::{st.session_state.get('upload_round', 0)}",
-                         on_change=_ingest_uploads, args=(workspace,))
+        st.file_uploader(
+            "Upload reports (up to 20 MB each)",
+            type=["txt", "md", "html", "htm", "json", "jsonl"],
+            accept_multiple_files=True,
+            key=f"uploads::{st.session_state.get('upload_round', 0)}",
+            on_change=_ingest_uploads,
+            args=(workspace,),
+        )
         with st.form("paste", clear_on_submit=True):
             st.text_area("Or paste a report", key="paste_text")
             st.form_submit_button("Add text", on_click=_ingest_paste, args=(workspace,))
@@ -180,8 +203,9 @@ def _ingest_uploads(workspace: Workspace) -> None:
     documents = []
     for file in st.session_state.get(key) or []:
         try:
-            documents.extend(documents_from_upload(file.name, file.getvalue(),
-                                                   on_error=lambda e: messages.append(str(e))))
+            documents.extend(
+                documents_from_upload(file.name, file.getvalue(), on_error=lambda e: messages.append(str(e)))
+            )
         except DocumentError as exc:
             messages.append(str(exc))
     _ingest(workspace, documents, "upload", messages)
@@ -200,16 +224,22 @@ def _ingest(workspace: Workspace, documents: list[Any], origin: str, messages: l
     from mapview.workspace import ingest
 
     if documents:
-        report = ingest(workspace, documents, processes=1, origin=origin, replace=False, dedupe_text=True,
-                        on_error=lambda e: messages.append(str(e)))
+        report = ingest(
+            workspace,
+            documents,
+            processes=1,
+            origin=origin,
+            replace=False,
+            dedupe_text=True,
+            on_error=lambda e: messages.append(str(e)),
+        )
         if report.parsed:
             messages.append(f"Added {report.parsed} document(s).")
         if report.unchanged:
             messages.append(f"{report.unchanged} document(s) already in the workspace, unchanged.")
         messages += [f"{new}: already in the workspace as {old}" for new, old in report.duplicates]
         messages += [f"{old}: another document has this name; added as {new}" for old, new in report.renamed]
-        messages += [f"{doc_id}: the date {text!r} is not a date; listed as undated" for doc_id, text in
-                     report.undated]
+        messages += [f"{doc_id}: the date {text!r} is not a date; listed as undated" for doc_id, text in report.undated]
     st.session_state["add_messages"] = messages
 
 
@@ -221,8 +251,9 @@ def date_filter(workspace: Workspace) -> None:
     side = st.sidebar
     side.subheader("Dates")
     first, last = dt.date.fromisoformat(span[0]), dt.date.fromisoformat(span[1])
-    picked = side.date_input("Documents dated", value=(first, last), min_value=first, max_value=last,
-                             key="dates", format="YYYY-MM-DD")
+    picked = side.date_input(
+        "Documents dated", value=(first, last), min_value=first, max_value=last, key="dates", format="YYYY-MM-DD"
+    )
     undated = side.checkbox("Include undated documents", value=True, key="undated")
     if isinstance(picked, (tuple, list)) and len(picked) == 2:
         start, end = picked
@@ -240,15 +271,14 @@ def document_list(workspace: Workspace) -> None:
     search = side.text_input("Find a document", key="doc_search", placeholder="title or id")
     total = queries.count_documents(workspace, search=search)
     left, right = side.columns(2)
-    left.button("Show all", key="show_all", width="stretch",
-                on_click=lambda: set_selection(selection().all_documents()))
-    right.button("None", key="show_none", width="stretch",
-                 on_click=lambda: set_selection(selection().no_documents()))
+    left.button(
+        "Show all", key="show_all", width="stretch", on_click=lambda: set_selection(selection().all_documents())
+    )
+    right.button("None", key="show_none", width="stretch", on_click=lambda: set_selection(selection().no_documents()))
     pages = max(1, -(-total // DOCS_PER_PAGE))
     page = min(st.session_state.get("doc_page", 0), pages - 1)
     current = selection()
-    for doc in queries.document_summaries(workspace, search=search, offset=page * DOCS_PER_PAGE,
-                                          limit=DOCS_PER_PAGE):
+    for doc in queries.document_summaries(workspace, search=search, offset=page * DOCS_PER_PAGE, limit=DOCS_PER_PAGE):
         key = f"show::{doc.id}"
         st.session_state[key] = current.switched_on(doc.id)
         box, only, remove = side.columns([10, 3, 2], vertical_alignment="center")
@@ -256,11 +286,23 @@ def document_list(workspace: Workspace) -> None:
         if current.switched_on(doc.id) and not current.shows(doc.id, doc.date):
             label += " · outside the dates" if doc.date else " · undated"
         box.checkbox(label, key=key, on_change=_toggle, args=(doc.id, key))
-        only.button("only", key=f"only::{doc.id}", type="tertiary", on_click=_only, args=(workspace, doc.id),
-                    help="Show only this document and zoom to its places")
+        only.button(
+            "only",
+            key=f"only::{doc.id}",
+            type="tertiary",
+            on_click=_only,
+            args=(workspace, doc.id),
+            help="Show only this document and zoom to its places",
+        )
         if doc.origin != "corpus" and not workspace.readonly:
-            remove.button("✕", key=f"remove::{doc.id}", type="tertiary", on_click=_remove,
-                          args=(workspace, doc.id), help="Remove this document from the workspace")
+            remove.button(
+                "✕",
+                key=f"remove::{doc.id}",
+                type="tertiary",
+                on_click=_remove,
+                args=(workspace, doc.id),
+                help="Remove this document from the workspace",
+            )
     if pages > 1:
         back, where, forward = side.columns([2, 5, 2], vertical_alignment="center")
         back.button("◀", key="doc_prev", disabled=page == 0, on_click=_turn, args=(page - 1,))
@@ -292,9 +334,11 @@ def _turn(page: int) -> None:
 
 # --- finding a place, the map, the timeline -------------------------------------------------------
 
+
 def find_place(workspace: Workspace, current: Selection) -> None:
-    text = st.text_input("Find a place", key="find_place", placeholder="a place the documents shown name",
-                         label_visibility="collapsed")
+    text = st.text_input(
+        "Find a place", key="find_place", placeholder="a place the documents shown name", label_visibility="collapsed"
+    )
     if not text:
         return
     found = queries.find_places(workspace, current, text)
@@ -302,24 +346,40 @@ def find_place(workspace: Workspace, current: Selection) -> None:
         st.caption(f"No place called “{plain(text)}” in the documents shown.")
         return
     labels = {p.id: f"{place_label(p.display_name, p.kind, p.country_code)} ({p.mentions})" for p in found}
-    st.selectbox("Places found", list(labels), index=None, key="found_place", placeholder="Choose to zoom to it",
-                 format_func=labels.__getitem__, on_change=lambda: focus_place(st.session_state.get("found_place")),
-                 label_visibility="collapsed")
+    st.selectbox(
+        "Places found",
+        list(labels),
+        index=None,
+        key="found_place",
+        placeholder="Choose to zoom to it",
+        format_func=labels.__getitem__,
+        on_change=lambda: focus_place(st.session_state.get("found_place")),
+        label_visibility="collapsed",
+    )
 
 
 def place_map(workspace: Workspace, current: Selection) -> None:
     component = components.declare_component("mapview_map", path=str(frontend_dir()))
     selected = st.session_state.get("selected_place")
-    tiles = st.sidebar.toggle("Online map tiles", value=False, key="tiles",
-                              help="Draws OpenStreetMap tiles fetched from the internet. "
-                                   "Off: the offline basemap (countries, provinces, labels).")
+    tiles = st.sidebar.toggle(
+        "Online map tiles",
+        value=False,
+        key="tiles",
+        help="Draws OpenStreetMap tiles fetched from the internet. "
+        "Off: the offline basemap (countries, provinces, labels).",
+    )
     component(
         places=places_table(queries.place_summaries(workspace, current)),
         places_key=places_key(workspace, current),
         selected=evidence(workspace, current, selected) if selected else None,
-        focus=st.session_state.get("focus"), fit=st.session_state.get("fit"),
-        tiles=TILE_LAYERS["OpenStreetMap"] if tiles else None, basemap=basemap_urls(), height=MAP_HEIGHT,
-        key="map", default=None, on_change=_map_event,
+        focus=st.session_state.get("focus"),
+        fit=st.session_state.get("fit"),
+        tiles=TILE_LAYERS["OpenStreetMap"] if tiles else None,
+        basemap=basemap_urls(),
+        height=MAP_HEIGHT,
+        key="map",
+        default=None,
+        on_change=_map_event,
     )
 
 
@@ -349,9 +409,15 @@ def timeline(workspace: Workspace, current: Selection) -> None:
 
 # --- tables ----------------------------------------------------------------------------------------
 
+
 def tables(workspace: Workspace, current: Selection) -> None:
-    view = st.segmented_control("Table", ["Mentions", "Places", "To review", "Corrections"], default="Mentions",
-                                key="table_view", label_visibility="collapsed")
+    view = st.segmented_control(
+        "Table",
+        ["Mentions", "Places", "To review", "Corrections"],
+        default="Mentions",
+        key="table_view",
+        label_visibility="collapsed",
+    )
     if view == "Places":
         places_view(workspace, current)
     elif view == "To review":
@@ -367,15 +433,34 @@ def places_view(workspace: Workspace, current: Selection) -> None:
     st.session_state["row_places"] = [p.id for p in places]
     selected = st.session_state.get("selected_place")
     frame = pd.DataFrame(
-        [(p.display_name, KIND_LABELS.get(p.kind, p.kind), country_name(p.country_code), p.mentions, p.documents,
-          p.first_date, p.last_date) for p in places],
-        columns=["Place", "Kind", "Country", "Mentions", "Documents", "First", "Last"])
+        [
+            (
+                p.display_name,
+                KIND_LABELS.get(p.kind, p.kind),
+                country_name(p.country_code),
+                p.mentions,
+                p.documents,
+                p.first_date,
+                p.last_date,
+            )
+            for p in places
+        ],
+        columns=["Place", "Kind", "Country", "Mentions", "Documents", "First", "Last"],
+    )
     rows = [i for i, p in enumerate(places) if p.id == selected]
-    st.caption(f"Places in the documents shown: {len(places)} (click a row to find it on the map; "
-               "click a column's name to sort)")
-    st.dataframe(frame, key=f"places::{places_key(workspace, current)}::{selected}", hide_index=True,
-                 on_select=_picked_place_row, selection_mode="single-row", width="stretch",
-                 selection_default={"selection": {"rows": rows}})
+    st.caption(
+        f"Places in the documents shown: {len(places)} (click a row to find it on the map; "
+        "click a column's name to sort)"
+    )
+    st.dataframe(
+        frame,
+        key=f"places::{places_key(workspace, current)}::{selected}",
+        hide_index=True,
+        on_select=_picked_place_row,
+        selection_mode="single-row",
+        width="stretch",
+        selection_default={"selection": {"rows": rows}},
+    )
 
 
 def _picked_place_row() -> None:
@@ -388,8 +473,9 @@ def _picked_place_row() -> None:
 def mentions_view(workspace: Workspace, current: Selection, *, review: bool = False) -> None:
     selected = None if review else st.session_state.get("selected_place")
     total = queries.count_mentions(workspace, current, place_id=selected)
-    records = queries.mention_records(workspace, current, place_id=selected, limit=MENTION_ROWS,
-                                      order="confidence" if review else "document")
+    records = queries.mention_records(
+        workspace, current, place_id=selected, limit=MENTION_ROWS, order="confidence" if review else "document"
+    )
     more = f" (the first {MENTION_ROWS} are listed)" if total > MENTION_ROWS else ""
     if review:
         st.caption(f"Mentions to review, least confident first: {total}{more}. Click a row to correct it.")
@@ -401,12 +487,31 @@ def mentions_view(workspace: Workspace, current: Selection, *, review: bool = Fa
         st.caption(f"Mentions in the documents shown: {total}{more}. Click a row to see it on the map and correct it.")
     st.session_state["row_mentions"] = [(r.key, r.place_id) for r in records]
     frame = pd.DataFrame(
-        [(r.title or r.doc_id, r.date, r.sentence, r.name, r.place_name, KIND_LABELS.get(r.kind or "", r.kind),
-          r.country_code, r.confidence, r.resolved_by) for r in records],
-        columns=["Document", "Date", "Sentence", "Name", "Place", "Kind", "Country", "Confidence", "By"])
-    st.dataframe(frame, key=f"mentions::{review}::{hash(tuple(r.key for r in records))}", hide_index=True,
-                 width="stretch", on_select=_picked_mention_row, selection_mode="single-row", column_config={
-                     "Confidence": st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="%.2f")})
+        [
+            (
+                r.title or r.doc_id,
+                r.date,
+                r.sentence,
+                r.name,
+                r.place_name,
+                KIND_LABELS.get(r.kind or "", r.kind),
+                r.country_code,
+                r.confidence,
+                r.resolved_by,
+            )
+            for r in records
+        ],
+        columns=["Document", "Date", "Sentence", "Name", "Place", "Kind", "Country", "Confidence", "By"],
+    )
+    st.dataframe(
+        frame,
+        key=f"mentions::{review}::{hash(tuple(r.key for r in records))}",
+        hide_index=True,
+        width="stretch",
+        on_select=_picked_mention_row,
+        selection_mode="single-row",
+        column_config={"Confidence": st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="%.2f")},
+    )
 
 
 def _picked_mention_row() -> None:
@@ -431,32 +536,55 @@ def corrections_view(workspace: Workspace) -> None:
     if not made:
         st.caption("No corrections yet: open a place on the map, or click a mention in the table, to correct it.")
         return
-    places = queries.stored_places(workspace, [d.place_id for d in made if d.place_id] +
-                                   [d.model_place_id for d in made if d.model_place_id])
+    places = queries.stored_places(
+        workspace, [d.place_id for d in made if d.place_id] + [d.model_place_id for d in made if d.model_place_id]
+    )
     name = lambda pid: places[pid].display_name if pid in places else None  # noqa: E731
     actions = {"accept": "confirmed", "place": "placed at", "not_place": "not a place", "add": "added"}
     frame = pd.DataFrame(
-        [(d.words, SCOPE_LABELS[d.scope], d.doc_id, actions[d.action], name(d.place_id), name(d.model_place_id),
-          d.created_at, d.undone_at) for d in made],
-        columns=["Words", "Applies to", "Document", "Decision", "Place", "Model's place", "Made", "Undone"])
+        [
+            (
+                d.words,
+                SCOPE_LABELS[d.scope],
+                d.doc_id,
+                actions[d.action],
+                name(d.place_id),
+                name(d.model_place_id),
+                d.created_at,
+                d.undone_at,
+            )
+            for d in made
+        ],
+        columns=["Words", "Applies to", "Document", "Decision", "Place", "Model's place", "Made", "Undone"],
+    )
     st.caption("Every correction, latest first.")
     st.dataframe(frame, key="corrections", hide_index=True, width="stretch")
     active = {d.key: d for d in made if d.undone_at is None}
     if active and not workspace.readonly:
         left, right = st.columns([5, 1], vertical_alignment="bottom")
-        chosen = left.selectbox("Undo a correction", list(active), key="undo_choice", format_func=lambda k: (
-            f"{active[k].words} — {actions[active[k].action]} {name(active[k].place_id) or ''}"
-            f" ({SCOPE_LABELS[active[k].scope]}, {active[k].created_at})"))
+        chosen = left.selectbox(
+            "Undo a correction",
+            list(active),
+            key="undo_choice",
+            format_func=lambda k: (
+                f"{active[k].words} — {actions[active[k].action]} {name(active[k].place_id) or ''}"
+                f" ({SCOPE_LABELS[active[k].scope]}, {active[k].created_at})"
+            ),
+        )
         right.button("Undo", key="undo", on_click=_undo, args=(workspace, chosen), disabled=chosen is None)
     unfit = unfit_decisions(workspace)
     if unfit:
-        st.warning(f"{len(unfit)} correction(s) no longer fit their document's text (it changed): they are kept "
-                   "but not applied.")
+        st.warning(
+            f"{len(unfit)} correction(s) no longer fit their document's text (it changed): they are kept "
+            "but not applied."
+        )
         st.text("\n".join(f"{d.doc_id}: “{d.words}” at {d.start}–{d.end}" for d in unfit))
     gone = [d for d in made if d.undone_at is None and d.place_id and gazetteer().get(d.place_id) is None]
     if gone:
-        st.warning(f"{len(gone)} correction(s) point to a place the gazetteer no longer has; the workspace keeps "
-                   "its copy of the place.")
+        st.warning(
+            f"{len(gone)} correction(s) point to a place the gazetteer no longer has; the workspace keeps "
+            "its copy of the place."
+        )
         st.text("\n".join(f"“{d.words}” → {name(d.place_id)} ({d.place_id})" for d in gone))
 
 
@@ -467,6 +595,7 @@ def _undo(workspace: Workspace, key: int) -> None:
 
 
 # --- correcting one mention ------------------------------------------------------------------------
+
 
 def correction_panel(workspace: Workspace) -> None:
     key = st.session_state.get("correcting")
@@ -479,10 +608,9 @@ def correction_panel(workspace: Workspace) -> None:
         close.button("Close", key="close_correction", on_click=lambda: st.session_state.update(correcting=None))
         at = record.start - record.sentence_start
         sentence = record.sentence
-        st.markdown(f"> {plain(sentence[:at])}**{plain(record.name)}**{plain(sentence[at + len(record.name):])}")
+        st.markdown(f"> {plain(sentence[:at])}**{plain(record.name)}**{plain(sentence[at + len(record.name) :])}")
         st.caption(plain(f"{record.title or record.doc_id} · {record.date or 'undated'}"))
-        answer = place_label(record.place_name, record.kind, record.country_code) if record.place_id else \
-            "not a place"
+        answer = place_label(record.place_name, record.kind, record.country_code) if record.place_id else "not a place"
         st.text(f"Now: {answer} — by the {record.resolved_by}, confidence {record.confidence:.2f}")
         if workspace.readonly:
             st.info("This workspace is read-only.")
@@ -491,23 +619,39 @@ def correction_panel(workspace: Workspace) -> None:
         options: list[tuple[str, str, str | None]] = []
         if record.model_place_id in places:
             model = places[record.model_place_id]
-            options.append((f"The model's answer: {place_label(model.display_name, model.kind, model.country_code)}",
-                            "accept", None))
+            options.append(
+                (
+                    f"The model's answer: {place_label(model.display_name, model.kind, model.country_code)}",
+                    "accept",
+                    None,
+                )
+            )
         for pid in record.alternatives:
             if pid in places:
                 p = places[pid]
                 options.append((place_label(p.display_name, p.kind, p.country_code), "place", pid))
         options += [("Another place: search the gazetteer…", "search", None), ("Not a place", "not_place", None)]
-        choice = st.radio("The words name", range(len(options)), format_func=lambda i: options[i][0],
-                          key=f"choice::{record.key}")
-        label, action, place_id = options[choice]
+        choice = st.radio(
+            "The words name", range(len(options)), format_func=lambda i: options[i][0], key=f"choice::{record.key}"
+        )
+        _, action, place_id = options[choice]
         if action == "search":
             place_id = gazetteer_picker(f"search::{record.key}", record.name)
-        scope = st.radio("Apply to", list(SCOPE_LABELS), format_func=lambda s: SCOPE_LABELS[s].replace(
-            "these words", f"“{plain(record.name)}”"), key=f"scope::{record.key}", horizontal=True)
-        st.button("Apply", key=f"apply::{record.key}", type="primary",
-                  disabled=action in ("search", "place") and place_id is None,
-                  on_click=_apply, args=(workspace, record.key, action, place_id, scope))
+        scope = st.radio(
+            "Apply to",
+            list(SCOPE_LABELS),
+            format_func=lambda s: SCOPE_LABELS[s].replace("these words", f"“{plain(record.name)}”"),
+            key=f"scope::{record.key}",
+            horizontal=True,
+        )
+        st.button(
+            "Apply",
+            key=f"apply::{record.key}",
+            type="primary",
+            disabled=action in ("search", "place") and place_id is None,
+            on_click=_apply,
+            args=(workspace, record.key, action, place_id, scope),
+        )
         add_missed_place(workspace, record.doc_id)
 
 
@@ -520,9 +664,15 @@ def gazetteer_picker(key: str, query: str) -> str | None:
         return None
     by_id = {p.id: p for p in found}
     st.session_state.setdefault("picked_places", {}).update(by_id)
-    choice = st.selectbox("Places", list(by_id), key=f"{key}::pick", format_func=lambda pid: (
-        f"{place_label(by_id[pid].display_name, by_id[pid].kind, by_id[pid].country_code)}"
-        + (f" · {by_id[pid].admin1}" if by_id[pid].admin1 else "")))
+    choice = st.selectbox(
+        "Places",
+        list(by_id),
+        key=f"{key}::pick",
+        format_func=lambda pid: (
+            f"{place_label(by_id[pid].display_name, by_id[pid].kind, by_id[pid].country_code)}"
+            + (f" · {by_id[pid].admin1}" if by_id[pid].admin1 else "")
+        ),
+    )
     return str(choice) if choice else None
 
 
@@ -548,8 +698,12 @@ def add_missed_place(workspace: Workspace, doc_id: str) -> None:
         if text is None:
             return
         spans = split_sentences(text)
-        index = st.selectbox("Sentence", range(len(spans)), key=f"add::{doc_id}::sentence",
-                             format_func=lambda i: text[spans[i].start:spans[i].end][:120])
+        index = st.selectbox(
+            "Sentence",
+            range(len(spans)),
+            key=f"add::{doc_id}::sentence",
+            format_func=lambda i: text[spans[i].start : spans[i].end][:120],
+        )
         words = st.text_input("The words as written", key=f"add::{doc_id}::words")
         if index is None or not words.strip():
             return
@@ -559,8 +713,13 @@ def add_missed_place(workspace: Workspace, doc_id: str) -> None:
             st.caption("Those words are not in the sentence (as written, with the same capitals).")
             return
         place_id = gazetteer_picker(f"add::{doc_id}::place", words.strip())
-        st.button("Add the place", key=f"add::{doc_id}::go", disabled=place_id is None, on_click=_add,
-                  args=(workspace, doc_id, at, at + len(words.strip()), place_id, span))
+        st.button(
+            "Add the place",
+            key=f"add::{doc_id}::go",
+            disabled=place_id is None,
+            on_click=_add,
+            args=(workspace, doc_id, at, at + len(words.strip()), place_id, span),
+        )
 
 
 def _add(workspace: Workspace, doc_id: str, start: int, end: int, place_id: str, sentence: Any) -> None:
@@ -575,6 +734,7 @@ def _add(workspace: Workspace, doc_id: str, start: int, end: int, place_id: str,
 
 # --- exports ---------------------------------------------------------------------------------------
 
+
 def exports(workspace: Workspace, current: Selection) -> None:
     from mapview.workspace.exports import export_text
 
@@ -583,10 +743,15 @@ def exports(workspace: Workspace, current: Selection) -> None:
     bom = st.checkbox("CSV for Excel (UTF-8 with a byte-order mark)", key="csv_bom")
     columns = st.columns(len(EXPORTS))
     for column, (label, fmt, file_name, mime) in zip(columns, EXPORTS):
-        column.download_button(label, data=lambda fmt=fmt: export_text(workspace, current, fmt, bom=bom,
-                                                                       shapes=gazetteer().shapes),
-                               file_name=file_name, mime=mime, key=f"export_{fmt}", disabled=empty,
-                               on_click="ignore")
+        column.download_button(
+            label,
+            data=lambda fmt=fmt: export_text(workspace, current, fmt, bom=bom, shapes=gazetteer().shapes),
+            file_name=file_name,
+            mime=mime,
+            key=f"export_{fmt}",
+            disabled=empty,
+            on_click="ignore",
+        )
 
 
 def main() -> None:
@@ -611,8 +776,12 @@ def main() -> None:
     current = selection()
     total = queries.totals(workspace, current)
     source = args.docs or args.workspace
-    st.caption(plain(f"{total.shown_documents} of {total.documents} documents shown · {total.places} places · "
-                     f"{total.mentions} mentions · source: {source}"))
+    st.caption(
+        plain(
+            f"{total.shown_documents} of {total.documents} documents shown · {total.places} places · "
+            f"{total.mentions} mentions · source: {source}"
+        )
+    )
     find_place(workspace, current)
     place_map(workspace, current)
     timeline(workspace, current)

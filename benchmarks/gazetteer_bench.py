@@ -48,8 +48,9 @@ def gold_toponyms(path: Path) -> list[dict]:
 
 
 def run_child(code: str, index: Path) -> tuple[float, ...]:
-    out = subprocess.run([sys.executable, "-c", code, str(index)], cwd=ROOT, check=True,
-                         capture_output=True, text=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(index)], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout.split()
     return tuple(float(v) for v in out)
 
 
@@ -57,8 +58,10 @@ def shapes_megabytes(index: Path) -> float:
     """Pages the shape tables take in the index file, in MB."""
     db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
     try:
-        size = db.execute("SELECT sum(pgsize) FROM dbstat WHERE name IN "
-                          "('shapes', 'outline_places', 'sqlite_autoindex_outline_places_1')").fetchone()[0]
+        size = db.execute(
+            "SELECT sum(pgsize) FROM dbstat WHERE name IN "
+            "('shapes', 'outline_places', 'sqlite_autoindex_outline_places_1')"
+        ).fetchone()[0]
     except sqlite3.OperationalError:  # SQLite built without dbstat: the geometry bytes alone
         size = db.execute("SELECT sum(length(geometry)) FROM shapes").fetchone()[0]
     finally:
@@ -68,8 +71,7 @@ def shapes_megabytes(index: Path) -> float:
 
 def percentiles(timings: list[float]) -> str:
     timings = sorted(timings)
-    return (f"p50 {timings[len(timings) // 2] * 1e6:7.1f} µs   "
-            f"p99 {timings[int(len(timings) * 0.99)] * 1e6:8.1f} µs")
+    return f"p50 {timings[len(timings) // 2] * 1e6:7.1f} µs   p99 {timings[int(len(timings) * 0.99)] * 1e6:8.1f} µs"
 
 
 def main() -> None:
@@ -84,22 +86,33 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         index = Path(tmp) / "gazetteer.sqlite"
         build_s, build_kb, build_cpu = run_child(_BUILD, index)
-        print(f"build time            {build_s:8.1f} s   ({build_cpu:.1f} s of CPU: the wall time grows when "
-              f"the machine is shared; peak RSS {build_kb / 1024:.0f} MB)")
+        print(
+            f"build time            {build_s:8.1f} s   ({build_cpu:.1f} s of CPU: the wall time grows when "
+            f"the machine is shared; peak RSS {build_kb / 1024:.0f} MB)"
+        )
         print(f"index size on disk    {index.stat().st_size / 1e6:8.1f} MB")
         gazetteer = Gazetteer(index)
         stats = gazetteer.build_info()["shapes"]
-        print(f"shapes                {stats['shapes']:8d} places with a shape   (tolerance {stats['tolerance']}°, "
-              f"{shapes_megabytes(index):.1f} MB of the index)")
-        print(f"outlines              {stats['features']:8d} Natural Earth admin-1 features: matched by GeoNames id "
-              f"{stats['matched_by_geonameid']}, ISO code {stats['matched_by_iso']}, name {stats['matched_by_name']}; "
-              f"unmatched {stats['unmatched']}; repaired {stats['repaired']}; skipped {stats['skipped']}")
+        print(
+            f"shapes                {stats['shapes']:8d} places with a shape   (tolerance {stats['tolerance']}°, "
+            f"{shapes_megabytes(index):.1f} MB of the index)"
+        )
+        print(
+            f"outlines              {stats['features']:8d} Natural Earth admin-1 features: matched by GeoNames id "
+            f"{stats['matched_by_geonameid']}, ISO code {stats['matched_by_iso']}, name {stats['matched_by_name']}; "
+            f"unmatched {stats['unmatched']}; repaired {stats['repaired']}; skipped {stats['skipped']}"
+        )
         opens = [run_child(_CHILD, index) for _ in range(3)]
-        print(f"cold open + 1 lookup  {min(o[0] for o in opens):8.3f} s   (fresh process, best of 3; "
-              f"peak RSS {opens[0][1] / 1024:.0f} MB)")
+        print(
+            f"cold open + 1 lookup  {min(o[0] for o in opens):8.3f} s   (fresh process, best of 3; "
+            f"peak RSS {opens[0][1] / 1024:.0f} MB)"
+        )
 
-        corpora = {name: gold_toponyms(args.eval_dir / f"{name}.jsonl") for name in CORPORA
-                   if (args.eval_dir / f"{name}.jsonl").is_file()}
+        corpora = {
+            name: gold_toponyms(args.eval_dir / f"{name}.jsonl")
+            for name in CORPORA
+            if (args.eval_dir / f"{name}.jsonl").is_file()
+        }
         names = sorted({t["name"] for tops in corpora.values() for t in tops})
         timings = []
         for name in names:
@@ -118,17 +131,26 @@ def main() -> None:
             t = time.perf_counter()
             gazetteer.containing(lat, lon)
             timings.append(time.perf_counter() - t)
-        print(f"containing latency    {percentiles(timings)}   (2,000 random points; first call, loading "
-              f"every shape: {first:.2f} s)")
+        print(
+            f"containing latency    {percentiles(timings)}   (2,000 random points; first call, loading "
+            f"every shape: {first:.2f} s)"
+        )
         fresh = Gazetteer(index)
         ids = [p.id for p in fresh.countries()][:200] + [
-            p.id for p in fresh.lookup("Afghanistan", kinds=["country"])[:1]]
-        ids += [pid for (pid,) in sqlite3.connect(index).execute(
-            "SELECT id FROM places WHERE kind = 'admin1' AND country_code = 'AF'")]
+            p.id for p in fresh.lookup("Afghanistan", kinds=["country"])[:1]
+        ]
+        ids += [
+            pid
+            for (pid,) in sqlite3.connect(index).execute(
+                "SELECT id FROM places WHERE kind = 'admin1' AND country_code = 'AF'"
+            )
+        ]
         t = time.perf_counter()
         loaded = fresh.shapes(ids)
-        print(f"shapes() batch        {time.perf_counter() - t:8.3f} s   ({len(loaded)} shapes: 200 countries and "
-              f"the 34 Afghan provinces, cold)")
+        print(
+            f"shapes() batch        {time.perf_counter() - t:8.3f} s   ({len(loaded)} shapes: 200 countries and "
+            f"the 34 Afghan provinces, cold)"
+        )
 
         print(f"\ncoverage ceiling (a candidate within 161 km among the top {args.limit}):")
         print("| corpus | gold toponyms with coordinates | covered | ceiling |")

@@ -15,6 +15,7 @@ gazetteer's own places) is opened in the dashboard in Debian's Chromium:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import statistics
 import sys
@@ -35,7 +36,7 @@ def area_parser(places: list) -> object:
 
     def parse(documents: Iterable[Document], **_: object) -> Iterator[ParsedDocument]:
         for n, document in enumerate(documents):
-            chunk = places[n * 10:(n + 1) * 10]
+            chunk = places[n * 10 : (n + 1) * 10]
             mentions, at = [], 0
             for place in chunk:
                 start = document.text.index(place.name, at)
@@ -60,8 +61,10 @@ def main() -> int:
     provinces = [p for p in gazetteer.matched_outlines().values() if p.country_code == "AF" and p.kind == "admin1"]
     countries = sorted((c for c in gazetteer.countries() if c.has_shape), key=lambda p: -(p.population or 0))[:200]
     places = sorted({p.id: p for p in provinces + countries}.values(), key=lambda p: p.id)
-    documents = [Document(id=f"d{n}", text=" ".join(f"Reports from {p.name}." for p in places[n * 10:(n + 1) * 10]))
-                 for n in range(-(-len(places) // 10))]
+    documents = [
+        Document(id=f"d{n}", text=" ".join(f"Reports from {p.name}." for p in places[n * 10 : (n + 1) * 10]))
+        for n in range(-(-len(places) // 10))
+    ]
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "areas.mapview"
         with Workspace.open(path, create=True) as workspace:
@@ -69,8 +72,12 @@ def main() -> int:
             timings, sent = [], 0
             for _ in range(5):
                 started = time.perf_counter()
-                data = json.dumps({"places": places_table(queries.place_summaries(workspace, Selection())),
-                                   "places_key": places_key(workspace, Selection())})
+                data = json.dumps(
+                    {
+                        "places": places_table(queries.place_summaries(workspace, Selection())),
+                        "places_key": places_key(workspace, Selection()),
+                    }
+                )
                 timings.append(time.perf_counter() - started)
                 sent = len(data.encode())
         print(f"places: {len(provinces)} provinces + {len(countries)} countries ({len(places)} distinct)")
@@ -81,16 +88,15 @@ def main() -> int:
             sizes: dict[str, int] = {}
 
             def record(response) -> None:  # type: ignore[no-untyped-def]
-                try:
+                with contextlib.suppress(Exception):  # a response without a body (a redirect, a websocket)
                     sizes[response.url] = len(response.body())
-                except Exception:  # a response without a body (a redirect, a websocket)
-                    pass
 
             dash.page.on("response", record)
             started = time.perf_counter()
             frame = dash.open(url)
-            frame.wait_for_function(f"() => Number(document.querySelector('#map').dataset.areas) >= {len(places)}",
-                                    timeout=120_000)
+            frame.wait_for_function(
+                f"() => Number(document.querySelector('#map').dataset.areas) >= {len(places)}", timeout=120_000
+            )
             drawn = time.perf_counter() - started
             dash.page.wait_for_timeout(1000)
             basemap = sum(size for u, size in sizes.items() if "/basemap/" in u)

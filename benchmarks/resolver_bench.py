@@ -30,7 +30,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from gazetteer import Gazetteer
-
     from mapview.documents import load_documents
     from mapview.recognize import Recognizer
     from mapview.resolve import Resolver

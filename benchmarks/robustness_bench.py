@@ -88,8 +88,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{label:<40} failed: {run.stderr.strip().splitlines()[-1:]}")
                 continue
             result = json.loads(run.stdout)
-            print(f"{label:<40} {result['chars']:>10} {result['seconds']:>8.1f} {result['peak_mb']:>8.0f} "
-                  f"{result['mentions']:>8}")
+            print(
+                f"{label:<40} {result['chars']:>10} {result['seconds']:>8.1f} {result['peak_mb']:>8.0f} "
+                f"{result['mentions']:>8}"
+            )
     return 0
 
 
@@ -104,9 +106,12 @@ def _measure(path: Path) -> dict[str, float | int]:
     documents = list(load_documents([path]))
     parsed = list(geoparser.parse_many(documents, processes=1))
     seconds = time.perf_counter() - started
-    return {"chars": sum(len(d.text) for d in documents), "seconds": seconds,
-            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "mentions": sum(len(p.mentions) for p in parsed)}
+    return {
+        "chars": sum(len(d.text) for d in documents),
+        "seconds": seconds,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "mentions": sum(len(p.mentions) for p in parsed),
+    }
 
 
 if __name__ == "__main__":

@@ -38,14 +38,28 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(_measure(args.corpus, args.processes[0], args.stage, args.limit)))
         return 0
     print(f"{args.stage} on {args.corpus.name}")
-    print(f"{'processes':>9} {'docs':>6} {'words':>8} {'wall s':>7} {'docs/s':>7} {'words/s':>8} {'CPU s':>6} {'peak MB':>8}")
+    print(
+        f"{'processes':>9} {'docs':>6} {'words':>8} {'wall s':>7} {'docs/s':>7} {'words/s':>8}"
+        f" {'CPU s':>6} {'peak MB':>8}"
+    )
     for processes in args.processes or [1, 2]:
-        command = [sys.executable, __file__, "--one", "--processes", str(processes), "--stage", args.stage,
-                   "--corpus", str(args.corpus)] + (["--limit", str(args.limit)] if args.limit else [])
+        command = [
+            sys.executable,
+            __file__,
+            "--one",
+            "--processes",
+            str(processes),
+            "--stage",
+            args.stage,
+            "--corpus",
+            str(args.corpus),
+        ] + (["--limit", str(args.limit)] if args.limit else [])
         result = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
-        print(f"{processes:>9} {result['docs']:>6} {result['words']:>8} {result['seconds']:>7.1f} "
-              f"{result['docs'] / result['seconds']:>7.1f} {result['words'] / result['seconds']:>8.0f} "
-              f"{result['cpu_seconds']:>6.1f} {result['peak_mb']:>8.0f}")
+        print(
+            f"{processes:>9} {result['docs']:>6} {result['words']:>8} {result['seconds']:>7.1f} "
+            f"{result['docs'] / result['seconds']:>7.1f} {result['words'] / result['seconds']:>8.0f} "
+            f"{result['cpu_seconds']:>6.1f} {result['peak_mb']:>8.0f}"
+        )
     return 0
 
 
@@ -61,8 +75,13 @@ def _measure(corpus: Path, processes: int, stage: str, limit: int | None) -> dic
     started = time.perf_counter()
     count = run(documents, processes)
     seconds = time.perf_counter() - started
-    return {"docs": count, "words": words, "seconds": seconds, "cpu_seconds": _cpu_seconds() - cpu_before,
-            "peak_mb": _peak_mb()}
+    return {
+        "docs": count,
+        "words": words,
+        "seconds": seconds,
+        "cpu_seconds": _cpu_seconds() - cpu_before,
+        "peak_mb": _peak_mb(),
+    }
 
 
 def _pipeline_runner():
@@ -78,7 +97,6 @@ def _pipeline_runner():
 
 def _recognizer_runner():
     from gazetteer import Gazetteer
-
     from mapview.recognize import Recognizer
     from mapview.sentences import split_sentences
 

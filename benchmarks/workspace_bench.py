@@ -58,8 +58,16 @@ def large_corpus(path: Path, documents: int) -> Path:
         for n in range(documents):
             record = records[n % len(records)]
             copy = n // len(records)
-            out.write(json.dumps({"id": f"{record['id']}-{copy}", "title": record.get("title") or record["id"],
-                                  "text": f"Copy {copy} of report {record['id']}.\n\n{record['text']}"}) + "\n")
+            out.write(
+                json.dumps(
+                    {
+                        "id": f"{record['id']}-{copy}",
+                        "title": record.get("title") or record["id"],
+                        "text": f"Copy {copy} of report {record['id']}.\n\n{record['text']}",
+                    }
+                )
+                + "\n"
+            )
     return path
 
 
@@ -94,13 +102,15 @@ class PeakMemory:
 
 
 def dashboard(workspace: Path, repeats: int = 5) -> dict[str, float]:
+    import psutil
     from playwright.sync_api import sync_playwright
 
-    import psutil
-
     with sync_playwright() as p, running_app("--workspace", str(workspace), timeout=300) as url:
-        server = next(proc for proc in psutil.process_iter(["cmdline"])
-                      if url.rsplit(":", 1)[1].strip("/") in " ".join(proc.info["cmdline"] or []))
+        server = next(
+            proc
+            for proc in psutil.process_iter(["cmdline"])
+            if url.rsplit(":", 1)[1].strip("/") in " ".join(proc.info["cmdline"] or [])
+        )
         memory = PeakMemory(server.pid)
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         dash = Dashboard(browser)
@@ -146,12 +156,16 @@ def main() -> int:
             print("| command | processes | seconds | docs/s |")
             print("|---|---:|---:|---:|")
             for processes in (1, 2):
-                seconds = timed(mapview("parse", str(LGL), "-o", str(folder / "out.jsonl"), "--quiet",
-                                        "--processes", str(processes)))
+                seconds = timed(
+                    mapview(
+                        "parse", str(LGL), "-o", str(folder / "out.jsonl"), "--quiet", "--processes", str(processes)
+                    )
+                )
                 print(f"| parse | {processes} | {seconds:.1f} | {n_lgl / seconds:.1f} |")
                 target = folder / f"lgl-{processes}.mapview"
-                seconds = timed(mapview("ingest", str(LGL), "-w", str(target), "--progress", "none",
-                                        "--processes", str(processes)))
+                seconds = timed(
+                    mapview("ingest", str(LGL), "-w", str(target), "--progress", "none", "--processes", str(processes))
+                )
                 print(f"| ingest | {processes} | {seconds:.1f} | {n_lgl / seconds:.1f} |")
             (folder / "lgl-2.mapview").rename(lgl_workspace)
         else:

@@ -34,7 +34,7 @@ def attach_shapes(collection: dict[str, Any], shapes: ShapeSource) -> dict[str, 
         if rounded is None:
             continue
         lon, lat = feature["geometry"]["coordinates"]
-        inside_lat, inside_lon = point_inside(shape, (lat, lon))
+        inside_lat, inside_lon = point_inside(rounded, (lat, lon))
         feature["properties"]["representative_point"] = [round(inside_lon, 6), round(inside_lat, 6)]
         feature["geometry"] = _lists(mapping(orient_ccw(rounded)))
     return collection

@@ -29,8 +29,9 @@ def _parse(args: argparse.Namespace) -> int:
         check_output_path(args.output, args.paths, read_extensions=SUPPORTED_EXTENSIONS)
     report = ConsoleReport()
     documents = load_documents(args.paths, on_error=report.skip, on_notice=report.note)
-    stream = parse_documents(documents, processes=args.processes, progress=not args.quiet,
-                             on_error=report.skip, on_notice=report.note)
+    stream = parse_documents(
+        documents, processes=args.processes, progress=not args.quiet, on_error=report.skip, on_notice=report.note
+    )
     with closing(stream):  # an interrupt or error stops the worker processes at once
         if args.output is None:
             write(report.counting(stream), sys.stdout, fmt, shapes=area_shapes(args.geometry))
@@ -51,16 +52,29 @@ def _processes(value: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m mapview", description="Find and map the places documents name.",
-                                     epilog=exit_codes.HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m mapview",
+        description="Find and map the places documents name.",
+        epilog=exit_codes.HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
-    parse = sub.add_parser("parse", help="geoparse files, folders or JSONL corpora", epilog=exit_codes.HELP,
-                           formatter_class=argparse.RawDescriptionHelpFormatter)
+    parse = sub.add_parser(
+        "parse",
+        help="geoparse files, folders or JSONL corpora",
+        epilog=exit_codes.HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parse.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder, or a .jsonl of records with 'text'")
     parse.add_argument("-o", "--output", help="output file, replaced only when the run succeeds (default: stdout)")
     parse.add_argument("--format", choices=EXPORT_FORMATS, help="default: from the output's suffix, else jsonl")
-    parse.add_argument("--processes", type=_processes, default=None, metavar="N",
-                       help="parsing processes (default: one per core; 1 parses in this process)")
+    parse.add_argument(
+        "--processes",
+        type=_processes,
+        default=None,
+        metavar="N",
+        help="parsing processes (default: one per core; 1 parses in this process)",
+    )
     parse.add_argument("--quiet", action="store_true", help="no progress bar")
     add_geometry_option(parse)
     parse.set_defaults(run=_parse)

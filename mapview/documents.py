@@ -40,8 +40,10 @@ _FIELDS = ("title", "source", "url", "date")
 
 
 def load_documents(
-    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], *,
-    on_error: ErrorHandler | None = None, on_notice: NoticeHandler | None = None,
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    *,
+    on_error: ErrorHandler | None = None,
+    on_notice: NoticeHandler | None = None,
 ) -> Iterator[Document]:
     """Stream the documents in files and folders, one at a time.
 
@@ -80,7 +82,11 @@ def load_documents(
 
 
 def documents_from_upload(
-    name: str, data: bytes, *, on_error: ErrorHandler | None = None, on_notice: NoticeHandler | None = None,
+    name: str,
+    data: bytes,
+    *,
+    on_error: ErrorHandler | None = None,
+    on_notice: NoticeHandler | None = None,
 ) -> list[Document]:
     """The documents in an uploaded file; its type is taken from ``name``.
 
@@ -188,8 +194,9 @@ def _bytes_documents(data: bytes, extension: str, name: str, path: str, report: 
         markup = decode_text(data, path=path, declared=declared_charset(data)).text
         page = html_to_text(markup)
         title = page.title or defaults["title"]
-        yield Document(id=name, text=page.text, **{**defaults, "title": title}, date=published_date(markup),
-                       origin=origin)
+        yield Document(
+            id=name, text=page.text, **{**defaults, "title": title}, date=published_date(markup), origin=origin
+        )
     elif extension == ".json":
         for item in json_records.items(decode_text(data, path=path).text):
             where = Origin(origin.path, item=item.item)
@@ -197,8 +204,9 @@ def _bytes_documents(data: bytes, extension: str, name: str, path: str, report: 
                 report(_record_error(item, where))
                 continue
             try:
-                yield _record_document(item.value, name if item.item is None else f"{name}#{item.item}",
-                                       defaults, where)
+                yield _record_document(
+                    item.value, name if item.item is None else f"{name}#{item.item}", defaults, where
+                )
             except InvalidRecordError as error:
                 report(error)
     else:

@@ -48,7 +48,6 @@ def guarded(command: Callable[[], int], *, prog: str = "mapview") -> int:
     (see :func:`save_traceback`).
     """
     from gazetteer import GazetteerError
-
     from mapview.exc import MapviewError
 
     try:
@@ -65,8 +64,11 @@ def guarded(command: Callable[[], int], *, prog: str = "mapview") -> int:
     except Exception as exc:  # a bug: say so briefly, keep the details for the report
         saved = save_traceback(exc)
         where = f"the traceback is in {saved}" if saved else "the traceback follows"
-        print(f"{prog}: internal error (a bug, not your input): {type(exc).__name__}: {exc}\n"
-              f"{prog}: {where}; please attach it to a bug report", file=sys.stderr)
+        print(
+            f"{prog}: internal error (a bug, not your input): {type(exc).__name__}: {exc}\n"
+            f"{prog}: {where}; please attach it to a bug report",
+            file=sys.stderr,
+        )
         if saved is None:
             traceback.print_exception(exc, file=sys.stderr)
         return CRASHED

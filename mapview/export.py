@@ -27,8 +27,25 @@ EXPORT_FORMATS = ("jsonl", "geojson", "csv")
 GEOJSON_GROUPINGS = ("place", "document")
 COORDINATE_DECIMALS = 6
 CSV_COLUMNS = (
-    "doc_id", "title", "source", "url", "date", "sentence", "name", "start", "end", "place_id",
-    "geonameid", "place_name", "kind", "country_code", "lat", "lon", "confidence", "label", "resolved_by",
+    "doc_id",
+    "title",
+    "source",
+    "url",
+    "date",
+    "sentence",
+    "name",
+    "start",
+    "end",
+    "place_id",
+    "geonameid",
+    "place_name",
+    "kind",
+    "country_code",
+    "lat",
+    "lon",
+    "confidence",
+    "label",
+    "resolved_by",
     "alternatives",
 )
 # OWASP's rule: a cell a spreadsheet would run as a formula starts with = + - @ tab or CR, also
@@ -105,17 +122,36 @@ def to_csv_rows(parsed_docs: Iterable[ParsedDocument]) -> Iterator[dict[str, Any
         for resolved in parsed.mentions:
             mention, place = resolved.mention, resolved.place
             row: dict[str, Any] = {
-                "doc_id": document.id, "title": document.title, "source": document.source,
-                "url": document.url, "date": document.date, "sentence": parsed.sentence_text(mention),
-                "name": mention.name, "start": mention.start, "end": mention.end, "place_id": None,
-                "geonameid": None, "place_name": None, "kind": None, "country_code": None, "lat": None, "lon": None,
-                "confidence": resolved.confidence, "label": mention.label, "resolved_by": resolved.resolved_by,
+                "doc_id": document.id,
+                "title": document.title,
+                "source": document.source,
+                "url": document.url,
+                "date": document.date,
+                "sentence": parsed.sentence_text(mention),
+                "name": mention.name,
+                "start": mention.start,
+                "end": mention.end,
+                "place_id": None,
+                "geonameid": None,
+                "place_name": None,
+                "kind": None,
+                "country_code": None,
+                "lat": None,
+                "lon": None,
+                "confidence": resolved.confidence,
+                "label": mention.label,
+                "resolved_by": resolved.resolved_by,
                 "alternatives": "; ".join(f"{p.name} ({p.id})" for p in resolved.alternatives) or None,
             }
             if place is not None:
                 row.update(
-                    place_id=place.id, geonameid=place.geonameid, place_name=place.display_name, kind=place.kind,
-                    country_code=place.country_code, lat=_round(place.lat), lon=_round(place.lon),
+                    place_id=place.id,
+                    geonameid=place.geonameid,
+                    place_name=place.display_name,
+                    kind=place.kind,
+                    country_code=place.country_code,
+                    lat=_round(place.lat),
+                    lon=_round(place.lon),
                 )
             yield {key: _defused(value) for key, value in row.items()}
 
@@ -147,15 +183,22 @@ def to_eval_record(parsed_doc: ParsedDocument, *, include_demonyms: bool = False
             continue
         if document.text[mention.start : mention.end] != mention.name:
             raise ExportError(f"{document.id}: text[{mention.start}:{mention.end}] is not {mention.name!r}")
-        toponyms.append({
-            "start": mention.start, "end": mention.end, "name": mention.name,
-            "lat": None if place is None else place.lat, "lon": None if place is None else place.lon,
-            "geonameid": None if place is None or place.geonameid is None else str(place.geonameid),
-            "kind": None if place is None else place.kind,
-            "country_code": None if place is None else place.country_code,
-            "confidence": resolved.confidence, "sentence": parsed_doc.sentence_text(mention),
-            "label": mention.label, "resolved_by": resolved.resolved_by,
-        })
+        toponyms.append(
+            {
+                "start": mention.start,
+                "end": mention.end,
+                "name": mention.name,
+                "lat": None if place is None else place.lat,
+                "lon": None if place is None else place.lon,
+                "geonameid": None if place is None or place.geonameid is None else str(place.geonameid),
+                "kind": None if place is None else place.kind,
+                "country_code": None if place is None else place.country_code,
+                "confidence": resolved.confidence,
+                "sentence": parsed_doc.sentence_text(mention),
+                "label": mention.label,
+                "resolved_by": resolved.resolved_by,
+            }
+        )
     return {"id": document.id, **_document_fields(document), "text": document.text, "toponyms": toponyms}
 
 
@@ -167,7 +210,11 @@ def write_jsonl(parsed_docs: Iterable[ParsedDocument], fp: IO[str], *, include_d
 
 
 def write_geojson(
-    parsed_docs: Iterable[ParsedDocument], fp: IO[str], *, per: str = "place", include_demonyms: bool = False,
+    parsed_docs: Iterable[ParsedDocument],
+    fp: IO[str],
+    *,
+    per: str = "place",
+    include_demonyms: bool = False,
     shapes: ShapeSource | None = None,
 ) -> None:
     """Write :func:`to_geojson` as one JSON document; with ``shapes`` (e.g. ``Gazetteer().shapes``)
@@ -181,7 +228,11 @@ def write_geojson(
 
 
 def write(
-    parsed_docs: Iterable[ParsedDocument], fp: IO[str], format: str, *, shapes: ShapeSource | None = None,
+    parsed_docs: Iterable[ParsedDocument],
+    fp: IO[str],
+    format: str,
+    *,
+    shapes: ShapeSource | None = None,
     include_demonyms: bool = False,
 ) -> None:
     """Write in one of :data:`EXPORT_FORMATS`.
@@ -213,14 +264,18 @@ def _mapped(parsed: ParsedDocument, include_demonyms: bool) -> Iterator[Resolved
 def _feature(place: Place, document: Document | None) -> dict[str, Any]:
     """An empty Feature for a place, or for a place in one document."""
     properties: dict[str, Any] = {
-        "id": place.id, "geonameid": place.geonameid, "name": place.display_name, "geonames_name": place.name,
+        "id": place.id,
+        "geonameid": place.geonameid,
+        "name": place.display_name,
+        "geonames_name": place.name,
         "kind": place.kind,
-        "country_code": place.country_code, "admin1": place.admin1, "population": place.population,
+        "country_code": place.country_code,
+        "admin1": place.admin1,
+        "population": place.population,
     }
     if document is not None:
         properties.update(doc_id=document.id, **_document_fields(document))
-    properties.update(documents=[], document_count=0, mention_count=0, confidence=0.0, resolved_by="model",
-                      mentions=[])
+    properties.update(documents=[], document_count=0, mention_count=0, confidence=0.0, resolved_by="model", mentions=[])
     return {
         "type": "Feature",
         "id": place.id if document is None else f"{place.id}|{document.id}",
@@ -232,10 +287,15 @@ def _feature(place: Place, document: Document | None) -> dict[str, Any]:
 def _evidence(parsed: ParsedDocument, resolved: ResolvedMention) -> dict[str, Any]:
     mention = resolved.mention
     return {
-        "doc_id": parsed.document.id, **_document_fields(parsed.document),
-        "sentence": parsed.sentence_text(mention), "start": mention.start, "end": mention.end,
-        "name": mention.name, "sentence_start": mention.sentence.start,
-        "sentence_end": mention.sentence.end, "confidence": resolved.confidence,
+        "doc_id": parsed.document.id,
+        **_document_fields(parsed.document),
+        "sentence": parsed.sentence_text(mention),
+        "start": mention.start,
+        "end": mention.end,
+        "name": mention.name,
+        "sentence_start": mention.sentence.start,
+        "sentence_end": mention.sentence.end,
+        "confidence": resolved.confidence,
         "resolved_by": resolved.resolved_by,
     }
 

@@ -21,8 +21,18 @@ import re
 SCAN_CHARS = 262_144
 """Metadata sits in the page's head; a ``<time>`` near its top."""
 
-_META_KEYS = ("article:published_time", "og:published_time", "dc.date.issued", "dc.date", "dcterms.date",
-              "date", "pubdate", "publish-date", "publication_date", "sailthru.date")
+_META_KEYS = (
+    "article:published_time",
+    "og:published_time",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.date",
+    "date",
+    "pubdate",
+    "publish-date",
+    "publication_date",
+    "sailthru.date",
+)
 _TAG = re.compile(r"<(meta|time)\b([^<>]{0,2000})>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""([A-Za-z_:][-\w:.]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
 
@@ -31,8 +41,10 @@ def published_date(markup: str) -> str | None:
     """The publication date ``markup`` declares, as written (None when it declares none)."""
     found: dict[str, str] = {}
     for match in _TAG.finditer(markup, 0, SCAN_CHARS):
-        attributes = {name.lower(): html.unescape(value.strip("\"'")).strip()
-                      for name, value in _ATTRIBUTE.findall(match.group(2))}
+        attributes = {
+            name.lower(): html.unescape(value.strip("\"'")).strip()
+            for name, value in _ATTRIBUTE.findall(match.group(2))
+        }
         if match.group(1).lower() == "time":
             if attributes.get("datetime"):
                 found.setdefault("<time>", attributes["datetime"])

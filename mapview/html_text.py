@@ -24,11 +24,38 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 HIDDEN_TAGS = frozenset({"head", "script", "style", "noscript", "template"})
-PARAGRAPH_TAGS = frozenset({
-    "p", "div", "section", "article", "aside", "header", "footer", "main", "nav",
-    "blockquote", "pre", "table", "ul", "ol", "dl", "form", "fieldset", "figure",
-    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "address", "details", "body",
-})
+PARAGRAPH_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "aside",
+        "header",
+        "footer",
+        "main",
+        "nav",
+        "blockquote",
+        "pre",
+        "table",
+        "ul",
+        "ol",
+        "dl",
+        "form",
+        "fieldset",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "address",
+        "details",
+        "body",
+    }
+)
 LINE_TAGS = frozenset({"br", "li", "tr", "dt", "dd", "figcaption", "caption", "summary", "option"})
 CELL_TAGS = frozenset({"td", "th"})
 RAW_TEXT_TAGS = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes"})

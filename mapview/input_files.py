@@ -44,8 +44,11 @@ class _Walk:
 
 
 def input_files(
-    paths: Iterable[str | os.PathLike[str]], *, extensions: tuple[str, ...],
-    on_error: ErrorHandler, on_notice: NoticeHandler | None = None,
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    extensions: tuple[str, ...],
+    on_error: ErrorHandler,
+    on_notice: NoticeHandler | None = None,
 ) -> Iterator[InputFile]:
     """The regular files the paths name, each once.
 

@@ -45,7 +45,7 @@ def loads(text: str, *, max_depth: int = MAX_DEPTH) -> JsonItem:
     >>> loads("[" * 3000).problem
     'nested deeper than 100 levels'
     """
-    stop, depth_exceeded = _scan(text, 0, max_depth, separators=False)
+    _, depth_exceeded = _scan(text, 0, max_depth, separators=False)
     if depth_exceeded:
         return JsonItem(None, None, f"nested deeper than {max_depth} levels", True)
     try:

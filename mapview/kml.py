@@ -46,8 +46,10 @@ def _placemark(feature: dict[str, Any]) -> ET.Element:
 
 
 def _description(properties: dict[str, Any]) -> str:
-    lines = [f"{properties['kind']}{', ' + properties['country_code'] if properties.get('country_code') else ''}: "
-             f"named {properties.get('mention_count', 0)} time(s) in {properties.get('document_count', 0)} document(s)."]
+    lines = [
+        f"{properties['kind']}{', ' + properties['country_code'] if properties.get('country_code') else ''}: "
+        f"named {properties.get('mention_count', 0)} time(s) in {properties.get('document_count', 0)} document(s)."
+    ]
     mentions = properties.get("mentions") or []
     for mention in mentions[:MAX_SENTENCES]:
         source = " — ".join(str(v) for v in (mention.get("title") or mention.get("doc_id"), mention.get("date")) if v)
@@ -63,8 +65,9 @@ def _geometry(geometry: dict[str, Any]) -> ET.Element:
         point = ET.Element(_tag("Point"))
         ET.SubElement(point, _tag("coordinates")).text = _coordinates([geometry["coordinates"]])
         return point
-    polygons = [geometry["coordinates"]] if kind == "Polygon" else geometry["coordinates"] if \
-        kind == "MultiPolygon" else None
+    polygons = (
+        [geometry["coordinates"]] if kind == "Polygon" else geometry["coordinates"] if kind == "MultiPolygon" else None
+    )
     if polygons is None:
         raise ValueError(f"KML export has no geometry for a GeoJSON {kind}")
     multi = ET.Element(_tag("MultiGeometry"))
@@ -93,5 +96,8 @@ def _xml_id(value: str) -> str:
 
 def _clean(text: str) -> str:
     """``text`` without the characters XML 1.0 cannot hold (control characters, lone surrogates)."""
-    return "".join(ch for ch in text if ch in "\t\n\r" or (" " <= ch <= "\ud7ff") or ("\ue000" <= ch <= "\ufffd")
-                   or ch >= "\U00010000")
+    return "".join(
+        ch
+        for ch in text
+        if ch in "\t\n\r" or (" " <= ch <= "\ud7ff") or ("\ue000" <= ch <= "\ufffd") or ch >= "\U00010000"
+    )

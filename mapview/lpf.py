@@ -31,8 +31,11 @@ _DOCUMENT_URN = "urn:mapview:document:{}"
 
 def to_lpf(collection: dict[str, Any]) -> dict[str, Any]:
     """The LPF FeatureCollection of a per-place GeoJSON export (:func:`mapview.export.to_geojson`)."""
-    return {"type": "FeatureCollection", "@context": CONTEXT,
-            "features": [_feature(feature) for feature in collection["features"]]}
+    return {
+        "type": "FeatureCollection",
+        "@context": CONTEXT,
+        "features": [_feature(feature) for feature in collection["features"]],
+    }
 
 
 def _feature(feature: dict[str, Any]) -> dict[str, Any]:
@@ -50,24 +53,32 @@ def _feature(feature: dict[str, Any]) -> dict[str, Any]:
         day = normalize_date(mention.get("date"))
         if day is not None:
             dates.append(day)
-    names = [{"toponym": name, "citations": citations} for name, citations in citations_by_name.items()] or \
-        [{"toponym": properties["name"], "citations": []}]
+    names = [{"toponym": name, "citations": citations} for name, citations in citations_by_name.items()] or [
+        {"toponym": properties["name"], "citations": []}
+    ]
     links = list(subjects.values())
     if properties.get("geonameid"):
         links.insert(0, {"type": "exactMatch", "identifier": GEONAMES_URI.format(properties["geonameid"])})
     out: dict[str, Any] = {
         "@id": _PLACE_URN.format(properties["id"]),
         "type": "Feature",
-        "properties": {"title": properties.get("display_name") or properties["name"],
-                       "ccodes": [properties["country_code"]] if properties.get("country_code") else [],
-                       "mentions": properties.get("mention_count", len(mentions)),
-                       "documents": properties.get("document_count", len(subjects))},
+        "properties": {
+            "title": properties.get("display_name") or properties["name"],
+            "ccodes": [properties["country_code"]] if properties.get("country_code") else [],
+            "mentions": properties.get("mention_count", len(mentions)),
+            "documents": properties.get("document_count", len(subjects)),
+        },
         "names": names,
         "types": [{"label": properties["kind"]}],
         "geometry": {"type": "GeometryCollection", "geometries": [feature["geometry"]]},
         "links": links,
-        "descriptions": [{"value": f"Named {properties.get('mention_count', len(mentions))} time(s) in "
-                                   f"{properties.get('document_count', len(subjects))} document(s).", "lang": "en"}],
+        "descriptions": [
+            {
+                "value": f"Named {properties.get('mention_count', len(mentions))} time(s) in "
+                f"{properties.get('document_count', len(subjects))} document(s).",
+                "lang": "en",
+            }
+        ],
     }
     if dates:
         out["when"] = {"timespans": [{"start": {"in": min(dates)}, "end": {"in": max(dates)}}]}
@@ -76,6 +87,9 @@ def _feature(feature: dict[str, Any]) -> dict[str, Any]:
 
 def _citation(mention: dict[str, Any]) -> dict[str, str]:
     url = mention.get("url")
-    identifier = url if isinstance(url, str) and url.startswith(("http://", "https://")) else \
-        _DOCUMENT_URN.format(mention.get("doc_id"))
+    identifier = (
+        url
+        if isinstance(url, str) and url.startswith(("http://", "https://"))
+        else _DOCUMENT_URN.format(mention.get("doc_id"))
+    )
     return {"label": str(mention.get("title") or mention.get("doc_id") or "document"), "@id": identifier}

@@ -9,6 +9,7 @@ run that fails, is interrupted or killed leaves the previous file as it was
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import stat
@@ -92,8 +93,9 @@ def atomic_output(
     _sync_folder(folder)
 
 
-def check_output_path(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]],
-                      *, read_extensions: tuple[str, ...]) -> None:
+def check_output_path(
+    output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]], *, read_extensions: tuple[str, ...]
+) -> None:
     """Refuse an output path that is, or would be read as, one of the inputs.
 
     Refused: the same file as an input file (after resolving links, or a hard
@@ -116,8 +118,10 @@ def check_output_path(output: str | os.PathLike[str], inputs: Iterable[str | os.
             parts = inside.split(os.sep)
             read = target.lower().endswith(read_extensions) and not any(p.startswith(".") for p in parts)
             if not inside.startswith(os.pardir) and read:
-                raise OutputError(f"the output {os.fspath(output)} is inside the input folder {os.fspath(given)},"
-                                  " which would read it as a document: write it elsewhere")
+                raise OutputError(
+                    f"the output {os.fspath(output)} is inside the input folder {os.fspath(given)},"
+                    " which would read it as a document: write it elsewhere"
+                )
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -128,10 +132,8 @@ def _same_file(a: str, b: str) -> bool:
 
 
 def _remove(path: str) -> None:
-    try:
+    with contextlib.suppress(FileNotFoundError):
         os.unlink(path)
-    except FileNotFoundError:
-        pass
 
 
 def _sync_folder(folder: str) -> None:

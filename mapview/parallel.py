@@ -57,8 +57,12 @@ _worker_setup_error: str | None = None
 
 
 def parse_in_processes(
-    geoparser: Geoparser, documents: Iterable[Document], *, processes: int,
-    chunk_documents: int = CHUNK_DOCUMENTS, chunk_chars: int = CHUNK_CHARS,
+    geoparser: Geoparser,
+    documents: Iterable[Document],
+    *,
+    processes: int,
+    chunk_documents: int = CHUNK_DOCUMENTS,
+    chunk_chars: int = CHUNK_CHARS,
 ) -> Iterator[ParsedDocument | DocumentParseError]:
     """Parse ``documents`` in ``processes`` worker processes; one result or error per document, in input order.
 
@@ -183,8 +187,9 @@ class _Pool:
     def _start(self) -> ProcessPoolExecutor:
         fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
         context = multiprocessing.get_context("fork" if fork else "spawn")
-        return ProcessPoolExecutor(self._processes, mp_context=context, initializer=_start_worker,
-                                   initargs=(self._geoparser,))
+        return ProcessPoolExecutor(
+            self._processes, mp_context=context, initializer=_start_worker, initargs=(self._geoparser,)
+        )
 
     def submit(self, chunk: list[Document]) -> Future[list[_Outcome]]:
         """The chunk's future; when the pool is already broken, a future holding that error."""
@@ -236,5 +241,7 @@ def _start_worker(geoparser: Geoparser) -> None:
 def _parse_chunk(chunk: list[Document]) -> list[_Outcome]:
     if _worker_geoparser is None:
         return [(None, _SetupFailed(_worker_setup_error or "no geoparser"))]
-    return [(None, result) if isinstance(result, DocumentParseError) else (result.mentions, None)
-            for result in _worker_geoparser.parse_batch(chunk)]
+    return [
+        (None, result) if isinstance(result, DocumentParseError) else (result.mentions, None)
+        for result in _worker_geoparser.parse_batch(chunk)
+    ]

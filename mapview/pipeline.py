@@ -14,7 +14,6 @@ from functools import lru_cache
 from typing import Any
 
 from gazetteer.lookup import Gazetteer
-
 from mapview.exc import DocumentError, DocumentParseError
 from mapview.recognize import Recognizer
 from mapview.records import Document, ParsedDocument
@@ -96,7 +95,7 @@ class Geoparser:
         try:
             results.extend(self._parse_unguarded(documents))
         except Exception:  # which document failed is found below, one at a time
-            for document in documents[len(results):]:
+            for document in documents[len(results) :]:
                 try:
                     results.extend(self._parse_unguarded([document]))
                 except Exception as exc:  # any failure of one document is reported, never the run's
@@ -104,8 +103,13 @@ class Geoparser:
         return results
 
     def parse_many(
-        self, documents: Iterable[Document], *, processes: int | None = None, progress: bool = False,
-        on_progress: Callable[[int], None] | None = None, on_error: ErrorHandler | None = None,
+        self,
+        documents: Iterable[Document],
+        *,
+        processes: int | None = None,
+        progress: bool = False,
+        on_progress: Callable[[int], None] | None = None,
+        on_error: ErrorHandler | None = None,
         on_notice: NoticeHandler | None = None,
     ) -> Generator[ParsedDocument, None, None]:
         """Parse documents lazily, in input order; memory does not grow with the corpus.
@@ -175,8 +179,10 @@ class Geoparser:
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         if self._recognizer_given:
-            raise TypeError("a Geoparser given its own recognizer cannot be sent to another process; "
-                            "parse with processes=1, or build the recognizer in each process")
+            raise TypeError(
+                "a Geoparser given its own recognizer cannot be sent to another process; "
+                "parse with processes=1, or build the recognizer in each process"
+            )
         path = str(self.gazetteer.path) if self._gazetteer_given else None
         return _rebuilt_geoparser, (type(self), path)
 
@@ -191,8 +197,10 @@ def parse_failure(document: Document, exc: BaseException) -> DocumentParseError:
     where = document.id if origin is None else f"{origin} (id {document.id})"
     error = DocumentParseError(
         f"{where}: could not be parsed ({type(exc).__name__}: {exc})",
-        path=None if origin is None else origin.path, line=None if origin is None else origin.line,
-        document_id=document.id)
+        path=None if origin is None else origin.path,
+        line=None if origin is None else origin.line,
+        document_id=document.id,
+    )
     error.__cause__ = exc
     return error
 
@@ -222,9 +230,14 @@ def default_geoparser() -> Geoparser:
 
 
 def parse_documents(
-    documents: Iterable[Document], *, processes: int | None = None, progress: bool = False,
-    on_progress: Callable[[int], None] | None = None, on_error: ErrorHandler | None = None,
-    on_notice: NoticeHandler | None = None, geoparser: Geoparser | None = None,
+    documents: Iterable[Document],
+    *,
+    processes: int | None = None,
+    progress: bool = False,
+    on_progress: Callable[[int], None] | None = None,
+    on_error: ErrorHandler | None = None,
+    on_notice: NoticeHandler | None = None,
+    geoparser: Geoparser | None = None,
 ) -> Generator[ParsedDocument, None, None]:
     """Parse documents in input order with every core by default; see :meth:`Geoparser.parse_many`.
 
@@ -238,8 +251,14 @@ def parse_documents(
     ...     print(parsed.document.id, len(parsed.mentions))
     """
     parser = geoparser if geoparser is not None else default_geoparser()
-    return parser.parse_many(documents, processes=processes, progress=progress, on_progress=on_progress,
-                             on_error=on_error, on_notice=on_notice)
+    return parser.parse_many(
+        documents,
+        processes=processes,
+        progress=progress,
+        on_progress=on_progress,
+        on_error=on_error,
+        on_notice=on_notice,
+    )
 
 
 def _progress_bar() -> Any:
@@ -248,4 +267,3 @@ def _progress_bar() -> Any:
     from tqdm import tqdm
 
     return tqdm(unit="doc", desc="parsing", mininterval=0.5)
-

@@ -21,7 +21,9 @@ class Origin:
     item: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}" if self.line else f"{self.path} (item {self.item})" if self.item else self.path
+        return (
+            f"{self.path}:{self.line}" if self.line else f"{self.path} (item {self.item})" if self.item else self.path
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,13 +24,88 @@ from mapview.records import Span
 MAX_SENTENCE_CHARS = 2000
 """Longer sentences are cut at whitespace into pieces of at most this many characters."""
 
-ABBREVIATIONS = frozenset("""
-mr mrs ms mx dr prof sr jr st mt ft rev fr hon pres gov sen rep amb gen lt col maj capt cpt
-sgt cpl pvt adm cmdr cdr brig insp supt messrs mme mlle
-jan feb mar apr jun jul aug sep sept oct nov dec
-no nos vol vols fig figs pp approx ca cf vs etc al esp incl dept univ assn bros inc ltd co corp
-ave blvd rd hwy sq apt
-""".split())
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "mx",
+        "dr",
+        "prof",
+        "sr",
+        "jr",
+        "st",
+        "mt",
+        "ft",
+        "rev",
+        "fr",
+        "hon",
+        "pres",
+        "gov",
+        "sen",
+        "rep",
+        "amb",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cpt",
+        "sgt",
+        "cpl",
+        "pvt",
+        "adm",
+        "cmdr",
+        "cdr",
+        "brig",
+        "insp",
+        "supt",
+        "messrs",
+        "mme",
+        "mlle",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "no",
+        "nos",
+        "vol",
+        "vols",
+        "fig",
+        "figs",
+        "pp",
+        "approx",
+        "ca",
+        "cf",
+        "vs",
+        "etc",
+        "al",
+        "esp",
+        "incl",
+        "dept",
+        "univ",
+        "assn",
+        "bros",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "ave",
+        "blvd",
+        "rd",
+        "hwy",
+        "sq",
+        "apt",
+    ]
+)
 """Lower-cased words whose trailing period does not end a sentence."""
 
 OPENERS = "\"'“‘«‹([¿¡"
@@ -44,10 +119,49 @@ _DOTTED_ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 # A headline does not end in punctuation that continues or ends a sentence.
 _CONTINUES = ".!?…,;:-–—/&("
 _NON_SPACE = re.compile(r"\S")
-_CONNECTORS = frozenset("""
-a an the of in on at to for from by with and or but nor as into onto near between than
-that which who whose its their his her our your this these those via per over under
-""".split())
+_CONNECTORS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "as",
+        "into",
+        "onto",
+        "near",
+        "between",
+        "than",
+        "that",
+        "which",
+        "who",
+        "whose",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "this",
+        "these",
+        "those",
+        "via",
+        "per",
+        "over",
+        "under",
+    ]
+)
 
 
 def split_sentences(text: str) -> list[Span]:

@@ -60,8 +60,10 @@ def main(argv: list[str] | None = None) -> int:
         for problem in problems[: args.show]:
             print(f"--- {title}: {problem}")
     print(f"fuzz (seed {args.seed}): {tally.line()}")
-    print(f"CLI runs with --processes 2: {len(cli_runs)}, exit codes {sorted(set(cli_runs))}; "
-          f"{time.perf_counter() - started:.0f} s in all")
+    print(
+        f"CLI runs with --processes 2: {len(cli_runs)}, exit codes {sorted(set(cli_runs))}; "
+        f"{time.perf_counter() - started:.0f} s in all"
+    )
     return 1 if tally.crashes or tally.hangs or tally.losses else 0
 
 
@@ -69,8 +71,12 @@ def _cli_run(folder: Path, files: list[FuzzFile], geoparser: object, tally: Tall
     """Parse the folder with the CLI on two processes; it must write what this process parsed."""
     from mapview.documents import load_documents
 
-    expected = sum(1 for _ in geoparser.parse_many(  # type: ignore[attr-defined]
-        load_documents([folder], on_error=lambda e: None), processes=1, on_error=lambda e: None))
+    expected = sum(
+        1
+        for _ in geoparser.parse_many(  # type: ignore[attr-defined]
+            load_documents([folder], on_error=lambda e: None), processes=1, on_error=lambda e: None
+        )
+    )
     with tempfile.TemporaryDirectory() as out_folder:
         out = Path(out_folder) / "out.jsonl"
         command = [sys.executable, "-m", "mapview", "parse", str(folder), "-o", str(out), "--processes", "2", "--quiet"]

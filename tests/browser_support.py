@@ -24,8 +24,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 MAP_FRAME = 'iframe[title$="mapview_map"]'
 
@@ -60,13 +65,23 @@ def running_app(*app_args: str, timeout: float = 120.0, env: dict[str, str] | No
     """Start the dashboard; yields its base URL; stops it on exit."""
     port = free_port()
     command = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
-        "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--server.headless", "true", "--server.runOnSave", "false",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "streamlit_app.py"),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--server.runOnSave",
+        "false",
     ]
     if app_args:
         command += ["--", *app_args]
-    log = tempfile.TemporaryFile(mode="w+")
+    log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 (closed in the finally below)
     process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
     url = f"http://127.0.0.1:{port}/"
     try:
@@ -137,7 +152,8 @@ class Dashboard:
         """Wait until the map shows its first place: a marker, a cluster or a filled area."""
         self.page.wait_for_selector(MAP_FRAME, timeout=timeout)
         self.page.frame_locator(MAP_FRAME).locator(
-            ".mv-marker, .mv-cluster, #map[data-areas]:not([data-areas='0'])").first.wait_for(timeout=timeout)
+            ".mv-marker, .mv-cluster, #map[data-areas]:not([data-areas='0'])"
+        ).first.wait_for(timeout=timeout)
 
     def frame(self) -> Any:
         return self.page.query_selector(MAP_FRAME).content_frame()
@@ -171,11 +187,14 @@ class Dashboard:
 
     def reveal_place(self, name: str) -> Any:
         """Zoom in until the marker of the place called ``name`` is out of its cluster; returns the marker."""
-        self.frame().evaluate("""(name) => new Promise((done) => {
+        self.frame().evaluate(
+            """(name) => new Promise((done) => {
             const map = window.mapviewMap;
             const id = map.placeIds().find((i) => map.placeName(i) === name);
             if (!map.reveal(id, () => setTimeout(done, 400))) { done(); }
-        })""", name)
+        })""",
+            name,
+        )
         return self.page.frame_locator(MAP_FRAME).locator(f'.mv-marker[title="{name}"]').first
 
     def click_place(self, name: str) -> Any:

@@ -31,12 +31,26 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "reports.jsonl"
-FALLBACK_TEXTS = ["Shelling hit Idlib province and Aleppo on Monday.",
-                  "Convoys left Herat for Kabul.\n\nFloods hit Nangarhar."]
+FALLBACK_TEXTS = [
+    "Shelling hit Idlib province and Aleppo on Monday.",
+    "Convoys left Herat for Kabul.\n\nFloods hit Nangarhar.",
+]
 HTML_PAYLOADS = [
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "![x](http://host/p.png)", "[a](javascript:alert(1))",
-    "<a href='javascript:alert(1)'>Kabul</a>", "<svg><title>Herat</title><script>x</script></svg>", "{{7*7}}",
-    "<!--", "<a x='", "</", "<?php", "<![CDATA[", "&#x0;&#0;&#xD800;", "<iframe src=//x>", "<style>*{}</style",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "![x](http://host/p.png)",
+    "[a](javascript:alert(1))",
+    "<a href='javascript:alert(1)'>Kabul</a>",
+    "<svg><title>Herat</title><script>x</script></svg>",
+    "{{7*7}}",
+    "<!--",
+    "<a x='",
+    "</",
+    "<?php",
+    "<![CDATA[",
+    "&#x0;&#0;&#xD800;",
+    "<iframe src=//x>",
+    "<style>*{}</style",
 ]
 UNITS = ["\ud800", "\udfff", "\u0000", "\u202e", "\u200b", "\ufeff", "\u2028", "\U0001f600", "\ufffd", "=", "\r", "\t"]
 
@@ -70,9 +84,11 @@ class Tally:
     slowest: tuple[float, str] = (0.0, "")
 
     def line(self) -> str:
-        return (f"documents: {self.documents} ({self.files} files) | crashes: {len(self.crashes)} | "
-                f"hangs (>60 s): {len(self.hangs)} | lost without a message: {len(self.losses)} | "
-                f"slowest input: {self.slowest[0]:.1f} s ({self.slowest[1]})")
+        return (
+            f"documents: {self.documents} ({self.files} files) | crashes: {len(self.crashes)} | "
+            f"hangs (>60 s): {len(self.hangs)} | lost without a message: {len(self.losses)} | "
+            f"slowest input: {self.slowest[0]:.1f} s ({self.slowest[1]})"
+        )
 
 
 class Generator:
@@ -85,8 +101,18 @@ class Generator:
 
     def batch(self, size: int) -> list[FuzzFile]:
         kinds: list[Callable[[], FuzzFile]] = [
-            self.plain, self.mutated, self.reencoded, self.surrogates, self.huge_line, self.html, self.jsonl,
-            self.json_list, self.deep_json, self.binary, self.special, self.odd_name,
+            self.plain,
+            self.mutated,
+            self.reencoded,
+            self.surrogates,
+            self.huge_line,
+            self.html,
+            self.jsonl,
+            self.json_list,
+            self.deep_json,
+            self.binary,
+            self.special,
+            self.odd_name,
         ]
         weights = [10, 16, 6, 8, 2, 10, 14, 8, 4, 4, 3, 3]
         return [self.random.choices(kinds, weights)[0]() for _ in range(size)]
@@ -142,8 +168,10 @@ class Generator:
         return FuzzFile(self._name(self.random.choice([".txt", ".html"])), text.encode(), label=f"huge {unit!r}")
 
     def html(self) -> FuzzFile:
-        parts = [self.random.choice(HTML_PAYLOADS + [self._text(), "<p>", "</p>", "<br>", "<title>", "</title>"])
-                 for _ in range(self.random.randint(1, 30))]
+        parts = [
+            self.random.choice([*HTML_PAYLOADS, self._text(), "<p>", "</p>", "<br>", "<title>", "</title>"])
+            for _ in range(self.random.randint(1, 30))
+        ]
         return FuzzFile(self._name(".html"), "".join(parts).encode("utf-8", "surrogatepass"), label="html")
 
     def _record(self) -> tuple[str, bool]:
@@ -151,14 +179,26 @@ class Generator:
         choice = self.random.randrange(10)
         text = self._text()
         if choice < 6:
-            record = {"id": self.random.choice([None, "x", 7, "dup"]), "text": text,
-                      "title": self.random.choice([None, "=cmd", "![x](http://h/p.png)", 5, ["a"]])}
+            record = {
+                "id": self.random.choice([None, "x", 7, "dup"]),
+                "text": text,
+                "title": self.random.choice([None, "=cmd", "![x](http://h/p.png)", 5, ["a"]]),
+            }
             return json.dumps({k: v for k, v in record.items() if v is not None}), True
-        return self.random.choice([
-            json.dumps({"text": 42}), json.dumps(["text"]), '{"text": "cut', "[" * 2000, "{" * 150 + "}" * 150,
-            json.dumps({"title": "no text"}), "not json", '{"text": "a", "meta": ' + "[" * 500 + "]" * 500 + "}",
-            '{"text": 1e999}', '{"text": "x", "id": ' + "9" * 5000 + "}",
-        ]), False
+        return self.random.choice(
+            [
+                json.dumps({"text": 42}),
+                json.dumps(["text"]),
+                '{"text": "cut',
+                "[" * 2000,
+                "{" * 150 + "}" * 150,
+                json.dumps({"title": "no text"}),
+                "not json",
+                '{"text": "a", "meta": ' + "[" * 500 + "]" * 500 + "}",
+                '{"text": 1e999}',
+                '{"text": "x", "id": ' + "9" * 5000 + "}",
+            ]
+        ), False
 
     def jsonl(self) -> FuzzFile:
         lines = [self._record()[0] for _ in range(self.random.randint(1, 12))]
@@ -168,8 +208,10 @@ class Generator:
     def json_list(self) -> FuzzFile:
         items = [self._record()[0] for _ in range(self.random.randint(1, 8))]
         text = "[" + ", ".join(items) + "]"
-        closed = all(item.count("[") == item.count("]") and item.count("{") == item.count("}")
-                     and item.count('"') % 2 == 0 for item in items)
+        closed = all(
+            item.count("[") == item.count("]") and item.count("{") == item.count("}") and item.count('"') % 2 == 0
+            for item in items
+        )
         units: list[object] = [("item", n) for n in range(1, len(items) + 1)] if closed else [None]
         return FuzzFile(self._name(".json"), text.encode(), units=units, label="json list")
 
@@ -209,9 +251,7 @@ def write_batch(folder: Path, files: list[FuzzFile]) -> None:
                 stream.write(file.data)
 
 
-def run_batch(
-    folder: Path, files: list[FuzzFile], geoparser: Any, tally: Tally, *, hang_seconds: float = 60
-) -> None:
+def run_batch(folder: Path, files: list[FuzzFile], geoparser: Any, tally: Tally, *, hang_seconds: float = 60) -> None:
     """Read and parse one written batch, file by file, and account for every unit."""
     from mapview.documents import load_documents
     from mapview.export import write
@@ -244,8 +284,11 @@ def run_batch(
         _account(file, display, documents, errors, tally)
         reported = {getattr(e, "document_id", None) for e in parse_errors}
         done = {p.document.id for p in parsed}
-        tally.losses += [f"{display}: document {d.id!r} neither parsed nor reported"
-                         for d in documents if d.id not in done and d.id not in reported]
+        tally.losses += [
+            f"{display}: document {d.id!r} neither parsed nor reported"
+            for d in documents
+            if d.id not in done and d.id not in reported
+        ]
 
 
 def _account(file: FuzzFile, display: str, documents: list, errors: list, tally: Tally) -> None:

@@ -96,15 +96,17 @@ def test_a_toggle_sends_new_places_but_the_same_map(app: AppTest) -> None:
     app.sidebar.checkbox(key="show::sample-01").uncheck().run()
     after = map_args(app)
     assert after["places_key"] != before["places_key"]  # the browser applies only the places
-    assert {k: v for k, v in after.items() if k not in ("places", "places_key")} == \
-        {k: v for k, v in before.items() if k not in ("places", "places_key")}
+    assert {k: v for k, v in after.items() if k not in ("places", "places_key")} == {
+        k: v for k, v in before.items() if k not in ("places", "places_key")
+    }
 
 
 def test_uploads_are_kept_in_the_workspace(app: AppTest, workspace_path: Path, monkeypatch) -> None:
     note = b"Field note\n\nShelling was heard near Aleppo."
     records = b'{"id": "r1", "title": "Night report", "text": "Clashes in Herat."}\n'
     app.sidebar.file_uploader(key="uploads::0").set_value(
-        [("field-note.txt", note, "text/plain"), ("more.jsonl", records, "application/json")]).run()
+        [("field-note.txt", note, "text/plain"), ("more.jsonl", records, "application/json")]
+    ).run()
     assert not app.exception
     assert "8 of 8 documents shown" in caption(app)
     assert "Night report" in set(app.dataframe[0].value["Document"])
@@ -142,7 +144,7 @@ def test_an_opened_place_sends_its_sentences_and_filters_the_table(app: AppTest)
     assert selected["id"] == kabul and selected["total"] == len(selected["mentions"]) > 0
     for mention in selected["mentions"]:
         start = mention["start"] - mention["sentence_start"]
-        assert mention["sentence"][start:start + len(mention["name"])] == "Kabul"
+        assert mention["sentence"][start : start + len(mention["name"])] == "Kabul"
     table = app.dataframe[0].value
     assert set(table["Place"]) == {"Kabul"} and len(table) == selected["total"]
 
@@ -152,12 +154,18 @@ def test_titles_are_shown_as_text_not_markdown(tmp_path: Path, monkeypatch) -> N
 
     path = tmp_path / "w.mapview"
     with Workspace.open(path, create=True) as workspace:
-        ingest(workspace, [doc("x", "Attack in Kabul.", title="![x](http://tracker.example/p.png) **bold** :red[x]")],
-               parse=toy_parse, version=TOY_VERSION)
+        ingest(
+            workspace,
+            [doc("x", "Attack in Kabul.", title="![x](http://tracker.example/p.png) **bold** :red[x]")],
+            parse=toy_parse,
+            version=TOY_VERSION,
+        )
     monkeypatch.setattr("sys.argv", ["streamlit_app.py", "--workspace", str(path)])
     at = AppTest.from_file(APP, default_timeout=60).run()
     label = at.sidebar.checkbox(key="show::x").label
-    assert label.startswith("\\!\\[x\\]\\(http\u200b\\:\\/\\/tracker\\.example\\/p\\.png\\) \\*\\*bold\\*\\* \\:red\\[x\\]")
+    assert label.startswith(
+        "\\!\\[x\\]\\(http\u200b\\:\\/\\/tracker\\.example\\/p\\.png\\) \\*\\*bold\\*\\* \\:red\\[x\\]"
+    )
 
 
 def test_a_read_only_workspace_opens_without_uploads(workspace_path: Path, monkeypatch) -> None:

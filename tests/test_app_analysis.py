@@ -16,7 +16,7 @@ from tests.test_app import APP, caption, map_args, map_places, workspace_path  #
 
 
 @pytest.fixture
-def app(workspace_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:  # noqa: F811
+def app(workspace_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     monkeypatch.setattr("sys.argv", ["streamlit_app.py", "--workspace", str(workspace_path)])
     return AppTest.from_file(APP, default_timeout=60).run()
 
@@ -87,8 +87,10 @@ def test_a_date_range_filters_map_caption_tables_and_exports(app: AppTest, works
     assert set(app.dataframe[0].value["Date"]) <= {"2024-01-22", "2024-02-08"}
     with Workspace.open(workspace_path) as workspace:
         exported = json.loads(export_text(workspace, selection, "geojson"))
-    assert {m["date"] for f in exported["features"] for m in f["properties"]["mentions"]} <= {"2024-01-22",
-                                                                                            "2024-02-08"}
+    assert {m["date"] for f in exported["features"] for m in f["properties"]["mentions"]} <= {
+        "2024-01-22",
+        "2024-02-08",
+    }
     assert map_places(app) == {f["properties"]["name"] for f in exported["features"]}
 
 

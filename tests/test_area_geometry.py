@@ -28,8 +28,12 @@ def shapes(ids):
 @pytest.fixture
 def ws(tmp_path: Path):
     with Workspace.open(tmp_path / "w.mapview", create=True) as workspace:
-        ingest(workspace, [doc("a", "Floods in Helmand. Aid reached Kabul. Syria sent aid.")], parse=toy_parse,
-               version=TOY_VERSION)
+        ingest(
+            workspace,
+            [doc("a", "Floods in Helmand. Aid reached Kabul. Syria sent aid.")],
+            parse=toy_parse,
+            version=TOY_VERSION,
+        )
         yield workspace
 
 
@@ -63,9 +67,16 @@ def test_kml_and_lpf_carry_the_polygons_too(ws) -> None:
 
 def test_a_shape_that_rounds_to_nothing_keeps_the_point() -> None:
     tiny = Polygon([(10, 10), (10.0000001, 10), (10.0000001, 10.0000001)])
-    collection = {"type": "FeatureCollection", "features": [{
-        "type": "Feature", "geometry": {"type": "Point", "coordinates": [10.0, 10.0]},
-        "properties": {"id": "x", "kind": "admin1"}}]}
+    collection = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [10.0, 10.0]},
+                "properties": {"id": "x", "kind": "admin1"},
+            }
+        ],
+    }
     attach_shapes(collection, lambda ids: {"x": tiny})
     assert collection["features"][0]["geometry"]["type"] == "Point"
 
@@ -74,9 +85,16 @@ def test_a_shape_that_rounds_to_nothing_keeps_the_point() -> None:
 def test_real_outlines_helmand_contains_lashkar_gah(gazetteer) -> None:
     helmand = gazetteer.lookup("Helmand", kinds=["admin1"])[0]
     lashkar_gah = gazetteer.lookup("Lashkar Gah", kinds=["city"])[0]
-    collection = {"type": "FeatureCollection", "features": [{
-        "type": "Feature", "geometry": {"type": "Point", "coordinates": [helmand.lon, helmand.lat]},
-        "properties": {"id": helmand.id, "kind": "admin1"}}]}
+    collection = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [helmand.lon, helmand.lat]},
+                "properties": {"id": helmand.id, "kind": "admin1"},
+            }
+        ],
+    }
     attach_shapes(collection, gazetteer.shapes)
     polygon = shape(collection["features"][0]["geometry"])
     assert polygon.is_valid and polygon.covers(shapely.Point(lashkar_gah.lon, lashkar_gah.lat))

@@ -53,8 +53,11 @@ def test_labels_are_points_inside_their_area_ranked_countries_first(layers):
     assert sorted(ranks) == list(range(1, len(labels) + 1))
     kinds = [f["properties"]["kind"] for f in sorted(labels, key=lambda f: f["properties"]["rank"])]
     assert kinds == sorted(kinds, key=lambda k: k != "country")
-    provinces = {f["properties"]["id"]: shape(f["geometry"]) for f in layers[1]["admin1"]["features"]
-                 if f["properties"]["iso_a2"] == "AF"}
+    provinces = {
+        f["properties"]["id"]: shape(f["geometry"])
+        for f in layers[1]["admin1"]["features"]
+        if f["properties"]["iso_a2"] == "AF"
+    }
     afghan = [f for f in labels if f["properties"]["kind"] == "admin1" and f["properties"]["iso_a2"] == "AF"]
     assert len(afghan) == 34
     for label in afghan:

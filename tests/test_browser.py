@@ -20,20 +20,42 @@ from tests.browser_support import MAP_FRAME, Dashboard, browser, dash, running_a
 playwright_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
 
-PAYLOAD_TITLE = '<img src=x onerror="window.__pwned=1;parent.__pwned=1">Payload report ![t](http://tracker.example/p.png)'
+PAYLOAD_TITLE = (
+    '<img src=x onerror="window.__pwned=1;parent.__pwned=1">Payload report ![t](http://tracker.example/p.png)'
+)
 DOCS: list[dict[str, Any]] = [
-    {"id": "b-1", "title": "Aleppo bulletin", "source": "Bulletin A", "url": "https://example.org/a",
-     "text": "Aleppo bulletin\n\nResidents of Aleppo reported shelling on Monday. Aid reached Idlib later."},
-    {"id": "b-2", "title": "Herat returns", "source": "Bulletin B", "url": "https://example.org/b",
-     "text": "Herat returns\n\nReturnees arrived in Herat on Tuesday. Officials in Kabul asked for help."},
-    {"id": "b-3", "title": "Helmand floods", "source": "Bulletin C", "url": "https://example.org/c",
-     "text": "Helmand floods\n\nFloods hit Helmand province on Friday, farmers said."},
-    {"id": "b-4", "title": PAYLOAD_TITLE, "source": "<b onmouseover=alert(1)>wire</b> www.tracker.example",
-     "url": "javascript:window.__pwned=4",
-     "text": ("Payload report\n\nA cell claimed <script>window.__pwned=2;parent.__pwned=2</script> "
-              'an attack near Damascus <img src=x onerror="window.__pwned=3;parent.__pwned=3"> {{ 7*7 }} on Sunday.')},
+    {
+        "id": "b-1",
+        "title": "Aleppo bulletin",
+        "source": "Bulletin A",
+        "url": "https://example.org/a",
+        "text": "Aleppo bulletin\n\nResidents of Aleppo reported shelling on Monday. Aid reached Idlib later.",
+    },
+    {
+        "id": "b-2",
+        "title": "Herat returns",
+        "source": "Bulletin B",
+        "url": "https://example.org/b",
+        "text": "Herat returns\n\nReturnees arrived in Herat on Tuesday. Officials in Kabul asked for help.",
+    },
+    {
+        "id": "b-3",
+        "title": "Helmand floods",
+        "source": "Bulletin C",
+        "url": "https://example.org/c",
+        "text": "Helmand floods\n\nFloods hit Helmand province on Friday, farmers said.",
+    },
+    {
+        "id": "b-4",
+        "title": PAYLOAD_TITLE,
+        "source": "<b onmouseover=alert(1)>wire</b> www.tracker.example",
+        "url": "javascript:window.__pwned=4",
+        "text": (
+            "Payload report\n\nA cell claimed <script>window.__pwned=2;parent.__pwned=2</script> "
+            'an attack near Damascus <img src=x onerror="window.__pwned=3;parent.__pwned=3"> {{ 7*7 }} on Sunday.'
+        ),
+    },
 ]
-
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +65,6 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     corpus.write_text("".join(json.dumps(d) + "\n" for d in DOCS), encoding="utf-8")
     with running_app("--docs", str(corpus), "--workspace", str(folder / "reports.mapview")) as url:
         yield url
-
 
 
 def sidebar_checkbox(dash: Dashboard, title: str) -> Any:
@@ -158,8 +179,14 @@ def large_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tests.workspace_support import PLACES, TOY_VERSION, doc, toy_parse
 
     names = sorted(PLACES)
-    documents = [doc(f"d{i:03d}", f"Report {i}. Clashes in {names[i % len(names)]}. Aid reached "
-                     f"{names[(i * 7 + 3) % len(names)]}.", title=f"Report {i:03d}") for i in range(520)]
+    documents = [
+        doc(
+            f"d{i:03d}",
+            f"Report {i}. Clashes in {names[i % len(names)]}. Aid reached {names[(i * 7 + 3) % len(names)]}.",
+            title=f"Report {i:03d}",
+        )
+        for i in range(520)
+    ]
     documents.append(doc("lone", "Report lone. Talks in Mars and Kabul.", title="Zz lone report"))
     path = tmp_path_factory.mktemp("large") / "large.mapview"
     with Workspace.open(path, create=True) as workspace:

@@ -16,12 +16,14 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
 
 DOCS = [
-    {"id": "c-1", "title": "Returns", "date": "2024-03-04",
-     "text": "Returns\n\nReturnees arrived in Herat on Tuesday. Officials in Kabul asked for help."},
+    {
+        "id": "c-1",
+        "title": "Returns",
+        "date": "2024-03-04",
+        "text": "Returns\n\nReturnees arrived in Herat on Tuesday. Officials in Kabul asked for help.",
+    },
     {"id": "c-2", "title": "Aid", "date": "2024-03-20", "text": "Aid\n\nAid reached Kabul on Monday."},
 ]
-
-
 
 
 def place_names(dash: Dashboard) -> set[str]:
@@ -56,16 +58,24 @@ def test_corrections_survive_a_reload_undo_and_a_new_parse(browser: Any, dash: D
         dash.open(url)
         herat = next(n for n in place_names(dash) if n.startswith("Her"))
         correct_first_mention(dash, "Kabul", 1)  # the model's first alternative
-        by_user = [(f["properties"]["name"], m["name"]) for f in exported(dash, tmp_path, "one")["features"]
-                   for m in f["properties"]["mentions"] if m["resolved_by"] == "user"]
+        by_user = [
+            (f["properties"]["name"], m["name"])
+            for f in exported(dash, tmp_path, "one")["features"]
+            for m in f["properties"]["mentions"]
+            if m["resolved_by"] == "user"
+        ]
         assert len(by_user) == 1 and by_user[0][1] == "Kabul"
         moved_to = by_user[0][0]
 
         dash.page.reload()
         dash.wait_for_map()
         assert moved_to in place_names(dash)
-        assert [m for f in exported(dash, tmp_path, "two")["features"] for m in f["properties"]["mentions"]
-                if m["resolved_by"] == "user"]
+        assert [
+            m
+            for f in exported(dash, tmp_path, "two")["features"]
+            for m in f["properties"]["mentions"]
+            if m["resolved_by"] == "user"
+        ]
 
         correct_first_mention(dash, herat, "Not a place")
         assert herat not in place_names(dash)
@@ -75,8 +85,23 @@ def test_corrections_survive_a_reload_undo_and_a_new_parse(browser: Any, dash: D
         assert herat in place_names(dash)
         correct_first_mention(dash, herat, "Not a place")
 
-        again = subprocess.run([sys.executable, "-m", "mapview", "ingest", str(corpus), "-w", str(workspace),
-                                "--reparse", "--progress", "none"], cwd=ROOT, capture_output=True, text=True)
+        again = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "mapview",
+                "ingest",
+                str(corpus),
+                "-w",
+                str(workspace),
+                "--reparse",
+                "--progress",
+                "none",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
         assert again.returncode == 0 and "2 parsed" in again.stderr, again.stderr
         dash.page.reload()
         dash.wait_for_map()

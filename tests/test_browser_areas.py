@@ -15,7 +15,6 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is absent")]
 
 
-
 def test_helmand_is_a_filled_province_around_lashkar_gah(browser: Any, gazetteer, tmp_path) -> None:
     dash = Dashboard(browser)
     try:

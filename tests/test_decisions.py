@@ -32,13 +32,16 @@ def ws(tmp_path: Path):
 
 def answers(ws: Workspace) -> list[tuple[str, int, str | None, str]]:
     """(document, start, place in force, resolved_by) of every mention."""
-    return [(r.doc_id, r.start, r.place_id, r.resolved_by)
-            for r in queries.mention_records(ws, Selection(), resolved_only=False)]
+    return [
+        (r.doc_id, r.start, r.place_id, r.resolved_by)
+        for r in queries.mention_records(ws, Selection(), resolved_only=False)
+    ]
 
 
 def herat_in(ws: Workspace, doc_id: str, nth: int = 0) -> int:
-    records = [r for r in queries.mention_records(ws, Selection(), doc_id=doc_id, resolved_only=False)
-               if r.name == "Herat"]
+    records = [
+        r for r in queries.mention_records(ws, Selection(), doc_id=doc_id, resolved_only=False) if r.name == "Herat"
+    ]
     return records[nth].key
 
 
@@ -48,8 +51,12 @@ KABUL, HERAT = PLACES["Kabul"].id, PLACES["Herat"].id
 def test_choosing_another_place_for_one_mention(ws: Workspace) -> None:
     decision = decide(ws, herat_in(ws, "a"), "place", place=PLACES["Kabul"])
     assert (decision.model_place_id, decision.place_id, decision.scope) == (HERAT, KABUL, "mention")
-    assert answers(ws) == [("a", 12, KABUL, "user"), ("a", 19, HERAT, "model"), ("b", 8, HERAT, "model"),
-                           ("b", 24, KABUL, "model")]
+    assert answers(ws) == [
+        ("a", 12, KABUL, "user"),
+        ("a", 19, HERAT, "model"),
+        ("b", 8, HERAT, "model"),
+        ("b", 24, KABUL, "model"),
+    ]
 
 
 def test_a_document_decision_covers_the_words_in_that_document_only(ws: Workspace) -> None:
@@ -102,8 +109,9 @@ def test_adding_a_missed_place_and_keeping_it(ws: Workspace) -> None:
     start = text.index("Talks")
     decision = add_mention(ws, "b", start, start + 5, PLACES["Damascus"], Span(15, len(text)))
     added = [r for r in queries.mention_records(ws, Selection(), doc_id="b") if r.origin == "user"]
-    assert [(r.name, r.place_id, r.resolved_by, r.decision) for r in added] == \
-        [("Talks", PLACES["Damascus"].id, "user", decision.key)]
+    assert [(r.name, r.place_id, r.resolved_by, r.decision) for r in added] == [
+        ("Talks", PLACES["Damascus"].id, "user", decision.key)
+    ]
     toy_ingest(ws, [doc("b", text + " Later.", title="B")])
     assert [r.name for r in queries.mention_records(ws, Selection(), doc_id="b") if r.origin == "user"] == ["Talks"]
     exported = next(p for p in parsed_documents(ws) if p.document.id == "b")
@@ -114,8 +122,14 @@ def test_adding_a_missed_place_and_keeping_it(ws: Workspace) -> None:
 def test_an_added_place_must_be_new_words_in_the_sentence(ws: Workspace, start, end, message) -> None:
     text = "Aid for Herat. Talks in Kabul."
     with pytest.raises(DecisionError, match=message):
-        add_mention(ws, "b", start + (8 if message == "overlaps" else 0), end + (8 if message == "overlaps" else 0),
-                    PLACES["Damascus"], Span(0, len(text)))
+        add_mention(
+            ws,
+            "b",
+            start + (8 if message == "overlaps" else 0),
+            end + (8 if message == "overlaps" else 0),
+            PLACES["Damascus"],
+            Span(0, len(text)),
+        )
 
 
 def test_bad_decisions_are_refused(ws: Workspace) -> None:

@@ -10,7 +10,11 @@ import pytest
 from mapview.documents import documents_from_text, documents_from_upload, load_documents
 from mapview.encodings import decode_text
 from mapview.exc import (
-    DocumentError, InvalidRecordError, NotRegularFileError, RecordTooDeepError, UnsupportedFormatError,
+    DocumentError,
+    InvalidRecordError,
+    NotRegularFileError,
+    RecordTooDeepError,
+    UnsupportedFormatError,
 )
 from tests.conftest import SEEDS
 
@@ -64,7 +68,7 @@ def test_binary_file_is_reported_by_name_and_the_folder_still_loads(tmp_path):
 
 def test_binary_file_raises_without_on_error(tmp_path):
     (tmp_path / "b.txt").write_bytes(b"PK\x03\x04\x00\x00")
-    with pytest.raises(DocumentError, match="b.txt"):
+    with pytest.raises(DocumentError, match=r"b\.txt"):
         load(tmp_path / "b.txt")
 
 
@@ -96,12 +100,12 @@ def test_missing_path_and_unsupported_file_are_errors(tmp_path):
     (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
     with pytest.raises(DocumentError, match="no such file"):
         load(tmp_path / "nope.txt")
-    with pytest.raises(UnsupportedFormatError, match="scan.pdf"):
+    with pytest.raises(UnsupportedFormatError, match=r"scan\.pdf"):
         load(tmp_path / "scan.pdf")
 
 
 def test_jsonl_bad_line_is_reported_with_file_and_line_and_other_lines_kept(tmp_path):
-    lines = ['{"id": "a", "text": "Herat."}', '{"id": "b", "text": ', '', '{"id": "c"}', '{"text": "Kabul."}']
+    lines = ['{"id": "a", "text": "Herat."}', '{"id": "b", "text": ', "", '{"id": "c"}', '{"text": "Kabul."}']
     (tmp_path / "corpus.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     errors = []
     documents = load(tmp_path / "corpus.jsonl", on_error=errors.append)
@@ -115,15 +119,28 @@ def test_jsonl_bad_line_is_reported_with_file_and_line_and_other_lines_kept(tmp_
 def test_jsonl_ids_titles_and_meta_fields_are_kept():
     first, second = load(FIXTURES / "records.jsonl")
     assert (first.id, first.title, first.url, first.date, first.source) == (
-        "101", "Herat report", "https://example.org/1", "2024-12-01", "records.jsonl")
+        "101",
+        "Herat report",
+        "https://example.org/1",
+        "2024-12-01",
+        "records.jsonl",
+    )
     assert (second.id, second.title, second.url, second.source) == (
-        "records.jsonl#2", "Kabul", "https://example.org/2", "wire")
+        "records.jsonl#2",
+        "Kabul",
+        "https://example.org/2",
+        "wire",
+    )
 
 
 def test_eval_corpus_records_keep_their_ids_and_offsets(tmp_path):
-    record = {"id": "40450848", "text": "Alexandria woman charged.", "source": "lgl",
-              "toponyms": [{"start": 0, "end": 10, "name": "Alexandria"}],
-              "meta": {"title": "Alexandria woman", "url": "http://example.com/a"}}
+    record = {
+        "id": "40450848",
+        "text": "Alexandria woman charged.",
+        "source": "lgl",
+        "toponyms": [{"start": 0, "end": 10, "name": "Alexandria"}],
+        "meta": {"title": "Alexandria woman", "url": "http://example.com/a"},
+    }
     (tmp_path / "gold.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     [document] = load(tmp_path / "gold.jsonl")
     assert (document.id, document.title, document.source) == ("40450848", "Alexandria woman", "lgl")
@@ -135,7 +152,10 @@ def test_json_object_and_list(tmp_path):
     (tmp_path / "many.json").write_text('[{"text": "A."}, {"id": 7, "text": "B."}]', encoding="utf-8")
     documents = load(tmp_path / "one.json", tmp_path / "many.json")
     assert [(d.id, d.text, d.title) for d in documents] == [
-        ("one.json", "Idlib.", "one"), ("many.json#1", "A.", "many"), ("7", "B.", "many")]
+        ("one.json", "Idlib.", "one"),
+        ("many.json#1", "A.", "many"),
+        ("7", "B.", "many"),
+    ]
 
 
 def test_html_keeps_visible_text_only_and_takes_the_title():
@@ -217,7 +237,7 @@ def test_uploads(name, data, expected):
 
 
 def test_upload_of_an_unsupported_type_is_refused():
-    with pytest.raises(UnsupportedFormatError, match="photo.jpg"):
+    with pytest.raises(UnsupportedFormatError, match=r"photo\.jpg"):
         documents_from_upload("photo.jpg", b"\xff\xd8\xff")
 
 
@@ -232,15 +252,21 @@ def test_pasted_text_has_a_stable_id_and_a_title_from_its_first_line():
 
 # Issue 13: one bad input never costs the good ones, and nothing is skipped without a word.
 
+
 def test_lone_surrogates_in_a_jsonl_record_are_repaired_and_reported(tmp_path):
-    lines = ['{"id": "a", "text": "Kabul."}',
-             '{"id": "b\\udc00", "text": "Lone \\ud800 in Herat.", "title": "\\udfff"}',
-             '{"id": "c", "text": "Idlib."}']
+    lines = [
+        '{"id": "a", "text": "Kabul."}',
+        '{"id": "b\\udc00", "text": "Lone \\ud800 in Herat.", "title": "\\udfff"}',
+        '{"id": "c", "text": "Idlib."}',
+    ]
     (tmp_path / "c.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     notices = []
     documents = load(tmp_path / "c.jsonl", on_notice=notices.append)
     assert [(d.id, d.text, d.title) for d in documents] == [
-        ("a", "Kabul.", None), ("b\ufffd", "Lone \ufffd in Herat.", "\ufffd"), ("c", "Idlib.", None)]
+        ("a", "Kabul.", None),
+        ("b\ufffd", "Lone \ufffd in Herat.", "\ufffd"),
+        ("c", "Idlib.", None),
+    ]
     [notice] = notices
     assert notice.kind == "repaired" and notice.count == 3 and f"{tmp_path / 'c.jsonl'}:2" in str(notice)
 
@@ -274,11 +300,15 @@ def test_deeply_nested_json_is_a_named_error_and_other_records_load(tmp_path):
 
 def test_a_json_list_keeps_every_good_item_and_names_each_bad_one(tmp_path):
     (tmp_path / "list.json").write_text(
-        '[{"text": "Kabul."}, {"text": 42}, {"text": "Herat."}, {"text": "Farah."}]', encoding="utf-8")
+        '[{"text": "Kabul."}, {"text": 42}, {"text": "Herat."}, {"text": "Farah."}]', encoding="utf-8"
+    )
     errors = []
     documents = load(tmp_path / "list.json", on_error=errors.append)
     assert [(d.id, d.text) for d in documents] == [
-        ("list.json#1", "Kabul."), ("list.json#3", "Herat."), ("list.json#4", "Farah.")]
+        ("list.json#1", "Kabul."),
+        ("list.json#3", "Herat."),
+        ("list.json#4", "Farah."),
+    ]
     [error] = errors
     assert isinstance(error, InvalidRecordError) and "(item 2)" in str(error) and "text" in str(error)
 
@@ -314,10 +344,10 @@ def test_links_are_followed_once_and_dangling_ones_named(tmp_path):
     (reports / "sub" / "a.txt").write_text("Kabul.", encoding="utf-8")
     (tmp_path / "elsewhere").mkdir()
     (tmp_path / "elsewhere" / "b.txt").write_text("Herat.", encoding="utf-8")
-    (reports / "linked").symlink_to(tmp_path / "elsewhere")        # a linked folder is read
-    (reports / "sub" / "loop").symlink_to(reports)                  # a loop back to the top
-    (reports / "again.txt").symlink_to(reports / "sub" / "a.txt")   # the same file twice
-    (reports / "gone.txt").symlink_to(tmp_path / "missing.txt")     # dangling
+    (reports / "linked").symlink_to(tmp_path / "elsewhere")  # a linked folder is read
+    (reports / "sub" / "loop").symlink_to(reports)  # a loop back to the top
+    (reports / "again.txt").symlink_to(reports / "sub" / "a.txt")  # the same file twice
+    (reports / "gone.txt").symlink_to(tmp_path / "missing.txt")  # dangling
     errors, notices = [], []
     documents = load(reports, on_error=errors.append, on_notice=notices.append)
     assert sorted(d.text for d in documents) == ["Herat.", "Kabul."]

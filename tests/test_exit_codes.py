@@ -20,8 +20,14 @@ def test_codes_are_distinct():
     assert codes == [0, 1, 2, 3, 130]
 
 
-@pytest.mark.parametrize("exc", [OutputError("the output x is also an input"), GazetteerError("no index"),
-                                 FileNotFoundError(2, "No such file or directory", "out/x.jsonl")])
+@pytest.mark.parametrize(
+    "exc",
+    [
+        OutputError("the output x is also an input"),
+        GazetteerError("no index"),
+        FileNotFoundError(2, "No such file or directory", "out/x.jsonl"),
+    ],
+)
 def test_usage_and_setup_errors_exit_2_with_one_line(exc, capsys):
     assert exit_codes.guarded(raising(exc)) == exit_codes.USAGE
     err = capsys.readouterr().err

@@ -9,7 +9,14 @@ import pytest
 from gazetteer import Place
 from mapview.exc import ExportError
 from mapview.export import (
-    CSV_COLUMNS, EXPORT_FORMATS, to_csv_rows, to_eval_record, to_geojson, write, write_csv, write_jsonl,
+    CSV_COLUMNS,
+    EXPORT_FORMATS,
+    to_csv_rows,
+    to_eval_record,
+    to_geojson,
+    write,
+    write_csv,
+    write_jsonl,
 )
 from mapview.records import Document, Mention, ParsedDocument, ResolvedMention
 from mapview.sentences import sentence_containing, split_sentences
@@ -17,14 +24,47 @@ from tests.conftest import EVAL
 
 SCORER = EVAL / "score.py"
 
-HERAT = Place(id="geonames:1140026", geonameid=1140026, name="Herat", kind="city", country_code="AF",
-              admin1="Herat", lat=34.348170123, lon=62.199670987, population=272806)
-AFGHANISTAN = Place(id="geonames:1149361", geonameid=1149361, name="Afghanistan", kind="country",
-                    country_code="AF", admin1=None, lat=33.0, lon=66.0)
-ALEXANDRIA = Place(id="geonames:4314550", geonameid=4314550, name="Alexandria", kind="city",
-                   country_code="US", admin1="Louisiana", lat=31.3113, lon=-92.4451)
-MIDDLE_EAST = Place(id="region:middle-east", geonameid=None, name="Middle East", kind="region",
-                    country_code=None, admin1=None, lat=29.0, lon=41.0)
+HERAT = Place(
+    id="geonames:1140026",
+    geonameid=1140026,
+    name="Herat",
+    kind="city",
+    country_code="AF",
+    admin1="Herat",
+    lat=34.348170123,
+    lon=62.199670987,
+    population=272806,
+)
+AFGHANISTAN = Place(
+    id="geonames:1149361",
+    geonameid=1149361,
+    name="Afghanistan",
+    kind="country",
+    country_code="AF",
+    admin1=None,
+    lat=33.0,
+    lon=66.0,
+)
+ALEXANDRIA = Place(
+    id="geonames:4314550",
+    geonameid=4314550,
+    name="Alexandria",
+    kind="city",
+    country_code="US",
+    admin1="Louisiana",
+    lat=31.3113,
+    lon=-92.4451,
+)
+MIDDLE_EAST = Place(
+    id="region:middle-east",
+    geonameid=None,
+    name="Middle East",
+    kind="region",
+    country_code=None,
+    admin1=None,
+    lat=29.0,
+    lon=41.0,
+)
 
 
 def parsed(doc_id, text, found, **fields):
@@ -39,10 +79,18 @@ def parsed(doc_id, text, found, **fields):
 
 
 DOC_A = parsed(
-    "a", "Afghan fighters left Herat.\nThey reached the Middle East. Herat is calm.",
-    [("Afghan", AFGHANISTAN, 0.7, "demonym"), ("Herat", HERAT, 0.8, "place"),
-     ("Middle East", MIDDLE_EAST, 0.6, "place"), ("Herat", HERAT, 0.9, "place")],
-    title="Report A", source="wire", url="https://example.org/a", date="2024-12-01",
+    "a",
+    "Afghan fighters left Herat.\nThey reached the Middle East. Herat is calm.",
+    [
+        ("Afghan", AFGHANISTAN, 0.7, "demonym"),
+        ("Herat", HERAT, 0.8, "place"),
+        ("Middle East", MIDDLE_EAST, 0.6, "place"),
+        ("Herat", HERAT, 0.9, "place"),
+    ],
+    title="Report A",
+    source="wire",
+    url="https://example.org/a",
+    date="2024-12-01",
 )
 DOC_B = parsed("b", "Herat and Zaranj were hit.", [("Herat", HERAT, 0.5, "place"), ("Zaranj", None, 0.0, "place")])
 
@@ -56,14 +104,33 @@ def test_geojson_is_a_feature_collection_with_lon_first_per_place():
     assert herat["geometry"] == {"type": "Point", "coordinates": [62.199671, 34.34817]}
     props = herat["properties"]
     assert (props["documents"], props["document_count"], props["mention_count"], props["confidence"]) == (
-        ["a", "b"], 2, 3, 0.9)
+        ["a", "b"],
+        2,
+        3,
+        0.9,
+    )
     assert (props["geonameid"], props["kind"], props["country_code"], props["admin1"], props["population"]) == (
-        1140026, "city", "AF", "Herat", 272806)
+        1140026,
+        "city",
+        "AF",
+        "Herat",
+        272806,
+    )
     first = props["mentions"][0]
     assert first == {
-        "doc_id": "a", "title": "Report A", "source": "wire", "url": "https://example.org/a",
-        "date": "2024-12-01", "sentence": "Afghan fighters left Herat.", "start": 21, "end": 26,
-        "name": "Herat", "sentence_start": 0, "sentence_end": 27, "confidence": 0.8, "resolved_by": "model",
+        "doc_id": "a",
+        "title": "Report A",
+        "source": "wire",
+        "url": "https://example.org/a",
+        "date": "2024-12-01",
+        "sentence": "Afghan fighters left Herat.",
+        "start": 21,
+        "end": 26,
+        "name": "Herat",
+        "sentence_start": 0,
+        "sentence_end": 27,
+        "confidence": 0.8,
+        "resolved_by": "model",
     }
 
 
@@ -90,14 +157,18 @@ def test_csv_has_one_row_per_mention_and_survives_newlines():
     rows = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
     assert tuple(rows[0]) == CSV_COLUMNS
     assert [(r["doc_id"], r["name"], r["label"], r["place_id"]) for r in rows] == [
-        ("a", "Afghan", "demonym", AFGHANISTAN.id), ("a", "Herat", "place", HERAT.id),
-        ("a", "Middle East", "place", MIDDLE_EAST.id), ("a", "Herat", "place", HERAT.id),
-        ("b", "Herat", "place", HERAT.id), ("b", "Zaranj", "place", "")]
+        ("a", "Afghan", "demonym", AFGHANISTAN.id),
+        ("a", "Herat", "place", HERAT.id),
+        ("a", "Middle East", "place", MIDDLE_EAST.id),
+        ("a", "Herat", "place", HERAT.id),
+        ("b", "Herat", "place", HERAT.id),
+        ("b", "Zaranj", "place", ""),
+    ]
     assert rows[2]["sentence"] == "They reached the Middle East."
     assert (rows[1]["lat"], rows[1]["lon"]) == ("34.34817", "62.199671")
 
 
-@pytest.mark.parametrize("payload", ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "=cmd|' /C calc'!A0"])
+@pytest.mark.parametrize("payload", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "=cmd|' /C calc'!A0"])
 def test_csv_guards_against_formula_injection(payload):
     document = parsed("x", f"{payload} Herat.", [("Herat", HERAT, 1.0, "place")], title=payload, source="s")
     [row] = to_csv_rows([document])
@@ -105,10 +176,23 @@ def test_csv_guards_against_formula_injection(payload):
     assert row["lon"] == 62.199671
 
 
-@pytest.mark.parametrize("payload", [
-    " =1+1", "\xa0=1+1", "\u200b=1+1", "\x00=1+1", "\u2028=1+1", "\ufeff@SUM(A1)", " \t -1",   # issue 13, finding 12
-    "\uff1dHYPERLINK(\"http://x\")", "\uff0b1", "\uff0d2", "\uff20SUM(A1)", "\u200e=1",
-])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        " =1+1",
+        "\xa0=1+1",
+        "\u200b=1+1",
+        "\x00=1+1",
+        "\u2028=1+1",
+        "\ufeff@SUM(A1)",
+        " \t -1",  # issue 13, finding 12
+        '\uff1dHYPERLINK("http://x")',
+        "\uff0b1",
+        "\uff0d2",
+        "\uff20SUM(A1)",
+        "\u200e=1",
+    ],
+)
 def test_csv_defuses_formulas_behind_invisible_characters_and_in_full_width(payload):
     document = parsed("x", f"{payload} Herat.", [("Herat", HERAT, 1.0, "place")], title=payload)
     [row] = to_csv_rows([document])
@@ -143,7 +227,7 @@ def test_eval_record_follows_the_contract():
 def test_eval_record_demonyms_only_when_asked():
     assert [t["name"] for t in to_eval_record(DOC_A)["toponyms"]] == ["Herat", "Middle East", "Herat"]
     with_demonyms = to_eval_record(DOC_A, include_demonyms=True)["toponyms"]
-    assert [(t["name"], t["label"]) for t in with_demonyms][0] == ("Afghan", "demonym")
+    assert (with_demonyms[0]["name"], with_demonyms[0]["label"]) == ("Afghan", "demonym")
     assert to_eval_record(DOC_A)["toponyms"][1]["geonameid"] is None
 
 
@@ -168,7 +252,9 @@ def test_jsonl_output_scores_perfectly_against_its_own_gold(tmp_path):
     (tmp_path / "gold.jsonl").write_text("\n".join(gold) + "\n", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, str(SCORER), str(tmp_path / "gold.jsonl"), str(tmp_path / "pred.jsonl"), "--json", "-"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     scores = json.loads(result.stdout)
     assert scores["recognition_exact"]["f1"] == 1.0 and scores["recognition_exact"]["tp"] == 5

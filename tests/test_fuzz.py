@@ -27,10 +27,39 @@ from tests.fuzz_support import Tally, batches, run_batch, write_batch
 
 BUDGET = settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 any_text = st.text(st.characters(codec=None, min_codepoint=0, max_codepoint=0x10FFFF, blacklist_categories=()))
-markup = st.lists(st.sampled_from(["<", ">", "<a ", "</", "<!--", "-->", "'", '"', "=", "&amp;", "&#", "<p>",
-                                   "<script>", "</script>", "<title>", "Kabul", " ", "\n", "<!", "?"]), max_size=60)
-json_like = st.lists(st.sampled_from(["[", "]", "{", "}", ",", ":", '"', "\\", '"text"', '"Kabul"', "1", "null",
-                                      " ", "\ud800", "1e999"]), max_size=60)
+markup = st.lists(
+    st.sampled_from(
+        [
+            "<",
+            ">",
+            "<a ",
+            "</",
+            "<!--",
+            "-->",
+            "'",
+            '"',
+            "=",
+            "&amp;",
+            "&#",
+            "<p>",
+            "<script>",
+            "</script>",
+            "<title>",
+            "Kabul",
+            " ",
+            "\n",
+            "<!",
+            "?",
+        ]
+    ),
+    max_size=60,
+)
+json_like = st.lists(
+    st.sampled_from(
+        ["[", "]", "{", "}", ",", ":", '"', "\\", '"text"', '"Kabul"', "1", "null", " ", "\ud800", "1e999"]
+    ),
+    max_size=60,
+)
 
 
 @BUDGET
@@ -89,8 +118,9 @@ def test_csv_cells_never_start_a_formula(title):
     row = next(to_csv_rows([ParsedDocument(Document(id="x", text="Kabul.", title=title), (mention,))]))
     cell = row["title"]
     invisible = "".join(chr(c) for c in range(33)) + "\x7f\u00a0\u200b\u200e\u200f\u2028\u2029\ufeff"
-    assert cell.startswith("'") or not cell.lstrip(invisible).startswith(("=", "+", "-", "@", "\uff1d", "\uff0b",
-                                                                          "\uff0d", "\uff20"))
+    assert cell.startswith("'") or not cell.lstrip(invisible).startswith(
+        ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+    )
     buffer = io.StringIO(newline="")
     write_csv([ParsedDocument(Document(id="x", text="Kabul.", title=title), (mention,))], buffer)
     assert len(list(csv.reader(io.StringIO(buffer.getvalue(), newline="")))) == 2
@@ -114,8 +144,11 @@ def test_jsonl_records_with_every_field_type_load_or_are_named(tmp_path):
     from mapview.documents import load_documents
 
     values = [None, 1, 1.5, True, "s", [], {}, [[1]], "\ud800"]
-    lines = [json.dumps({"text": "Kabul.", field: value}) for field in ("id", "title", "url", "date", "source")
-             for value in values] + [json.dumps({"text": value}) for value in values]
+    lines = [
+        json.dumps({"text": "Kabul.", field: value})
+        for field in ("id", "title", "url", "date", "source")
+        for value in values
+    ] + [json.dumps({"text": value}) for value in values]
     (tmp_path / "c.jsonl").write_text("\n".join(lines), encoding="utf-8")
     errors = []
     documents = list(load_documents([tmp_path / "c.jsonl"], on_error=errors.append))

@@ -12,17 +12,22 @@ from mapview.workspace import Selection, Workspace, ingest, queries
 from tests.workspace_support import TOY_VERSION, toy_parse
 
 
-@pytest.mark.parametrize("markup, expected", [
-    ('<meta property="article:published_time" content="2024-03-04T10:00:00+04:30">', "2024-03-04T10:00:00+04:30"),
-    ("<meta name='DC.date' content='2024-02-01'>", "2024-02-01"),
-    ('<META NAME="date" CONTENT="4 March 2024">', "4 March 2024"),
-    ('<meta itemprop="datePublished" content="2023-12-31">', "2023-12-31"),
-    ('<p>Filed <time class="x" datetime="2024-05-06T08:00">Monday</time></p>', "2024-05-06T08:00"),
-    ('<meta name="date" content="2024-01-01"><meta property="article:published_time" content="2024-02-02">',
-     "2024-02-02"),  # the article's own time comes first
-    ('<meta name="author" content="A. Writer"><time>no datetime</time>', None),
-    ('<meta name="date" content="">', None),
-])
+@pytest.mark.parametrize(
+    "markup, expected",
+    [
+        ('<meta property="article:published_time" content="2024-03-04T10:00:00+04:30">', "2024-03-04T10:00:00+04:30"),
+        ("<meta name='DC.date' content='2024-02-01'>", "2024-02-01"),
+        ('<META NAME="date" CONTENT="4 March 2024">', "4 March 2024"),
+        ('<meta itemprop="datePublished" content="2023-12-31">', "2023-12-31"),
+        ('<p>Filed <time class="x" datetime="2024-05-06T08:00">Monday</time></p>', "2024-05-06T08:00"),
+        (
+            '<meta name="date" content="2024-01-01"><meta property="article:published_time" content="2024-02-02">',
+            "2024-02-02",
+        ),  # the article's own time comes first
+        ('<meta name="author" content="A. Writer"><time>no datetime</time>', None),
+        ('<meta name="date" content="">', None),
+    ],
+)
 def test_the_publication_date_a_page_declares(markup: str, expected: str | None) -> None:
     assert published_date(f"<html><head>{markup}</head><body><p>Text.</p></body></html>") == expected
 
@@ -45,5 +50,7 @@ def test_an_uploaded_page_is_dated_and_a_bad_date_stays_text(tmp_path: Path) -> 
         assert summaries["bad.html"].date_text == "the other week"
         undated_only = Selection(date_from="2024-01-01", undated=True)
         assert undated_only.shows("bad.html", None)
-        assert {d.id for d in queries.document_summaries(workspace) if undated_only.shows(d.id, d.date)} == \
-            {"good.html", "bad.html"}
+        assert {d.id for d in queries.document_summaries(workspace) if undated_only.shows(d.id, d.date)} == {
+            "good.html",
+            "bad.html",
+        }

@@ -16,8 +16,28 @@ pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "reports.jsonl"
-_TOWNS = ["Kabul", "Herat", "Kandahar", "Aleppo", "Idlib", "Homs", "Mosul", "Erbil", "Baghdad", "Damascus",
-          "Beirut", "Amman", "Cairo", "Tunis", "Tripoli", "Khartoum", "Nairobi", "Lagos", "Paris", "Berlin"]
+_TOWNS = [
+    "Kabul",
+    "Herat",
+    "Kandahar",
+    "Aleppo",
+    "Idlib",
+    "Homs",
+    "Mosul",
+    "Erbil",
+    "Baghdad",
+    "Damascus",
+    "Beirut",
+    "Amman",
+    "Cairo",
+    "Tunis",
+    "Tripoli",
+    "Khartoum",
+    "Nairobi",
+    "Lagos",
+    "Paris",
+    "Berlin",
+]
 
 
 def write_corpus(path: Path, count: int) -> Path:
@@ -25,15 +45,18 @@ def write_corpus(path: Path, count: int) -> Path:
     with path.open("w", encoding="utf-8") as out:
         for i in range(count):
             a, b, c = (_TOWNS[(i * k + j) % len(_TOWNS)] for k, j in ((1, 0), (3, 5), (7, 11)))
-            text = (f"Report {i}. Officials in {a} said aid convoys reached {b} on Monday. "
-                    f"Clashes were reported near {c}, residents said.")
+            text = (
+                f"Report {i}. Officials in {a} said aid convoys reached {b} on Monday. "
+                f"Clashes were reported near {c}, residents said."
+            )
             out.write(json.dumps({"id": f"r{i:04d}", "title": f"Report {i}", "text": text}) + "\n")
     return path
 
 
 def mapview(*args: str, **options) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mapview", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=600, **options)
+    return subprocess.run(
+        [sys.executable, "-m", "mapview", *args], cwd=ROOT, capture_output=True, text=True, timeout=600, **options
+    )
 
 
 def content(workspace: Path) -> tuple[list[tuple], list[tuple]]:
@@ -43,7 +66,8 @@ def content(workspace: Path) -> tuple[list[tuple], list[tuple]]:
         documents = db.execute("SELECT id, content_hash, title FROM documents ORDER BY id").fetchall()
         mentions = db.execute(
             """SELECT d.id, m.char_start, m.char_end, m.name, m.label, m.place, m.confidence, m.alternatives
-               FROM mentions m JOIN documents d ON d.pk = m.doc ORDER BY d.id, m.char_start""").fetchall()
+               FROM mentions m JOIN documents d ON d.pk = m.doc ORDER BY d.id, m.char_start"""
+        ).fetchall()
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         return documents, mentions
     finally:
@@ -86,8 +110,21 @@ def test_a_second_ingest_of_the_same_corpus_parses_nothing(corpus: Path, tmp_pat
 
 def test_a_killed_ingest_run_again_yields_exactly_the_uninterrupted_result(corpus, reference, tmp_path: Path):
     workspace = tmp_path / "w.mapview"
-    command = [sys.executable, "-m", "mapview", "ingest", str(corpus), "-w", str(workspace), "--processes", "1",
-               "--batch-size", "10", "--progress", "none"]
+    command = [
+        sys.executable,
+        "-m",
+        "mapview",
+        "ingest",
+        str(corpus),
+        "-w",
+        str(workspace),
+        "--processes",
+        "1",
+        "--batch-size",
+        "10",
+        "--progress",
+        "none",
+    ]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 300
@@ -108,8 +145,19 @@ def test_a_killed_ingest_run_again_yields_exactly_the_uninterrupted_result(corpu
 
 def test_two_ingests_at_once_both_finish_and_the_second_waits(corpus, reference, tmp_path: Path):
     workspace = tmp_path / "w.mapview"
-    command = [sys.executable, "-m", "mapview", "ingest", str(corpus), "-w", str(workspace), "--processes", "1",
-               "--progress", "none"]
+    command = [
+        sys.executable,
+        "-m",
+        "mapview",
+        "ingest",
+        str(corpus),
+        "-w",
+        str(workspace),
+        "--processes",
+        "1",
+        "--progress",
+        "none",
+    ]
     first = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
     while not workspace.exists():
@@ -129,10 +177,11 @@ def test_ingest_on_a_dask_cluster_equals_the_local_run(corpus, reference, tmp_pa
     from mapview.workspace.distributed import dask_parser
 
     workspace = tmp_path / "w.mapview"
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
-        with Workspace.open(workspace, create=True) as ws:
-            report = ingest(ws, load_documents([corpus]), parse=dask_parser(cluster))
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Workspace.open(workspace, create=True) as ws,
+    ):
+        report = ingest(ws, load_documents([corpus]), parse=dask_parser(cluster))
     assert report.parsed == 150
     assert content(workspace) == reference
 

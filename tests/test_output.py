@@ -19,7 +19,7 @@ def test_the_target_is_replaced_only_when_the_block_succeeds(tmp_path):
     target.write_text("previous\n", encoding="utf-8")
     with atomic_output(target) as out:
         out.write("new\n")
-        assert target.read_text(encoding="utf-8") == "previous\n"   # untouched while writing
+        assert target.read_text(encoding="utf-8") == "previous\n"  # untouched while writing
     assert target.read_text(encoding="utf-8") == "new\n" and leftovers(tmp_path) == []
 
 
@@ -27,17 +27,15 @@ def test_the_target_is_replaced_only_when_the_block_succeeds(tmp_path):
 def test_a_failure_or_interrupt_leaves_the_previous_file_and_no_temporary_one(tmp_path, failure):
     target = tmp_path / "out.geojson"
     target.write_text("previous", encoding="utf-8")
-    with pytest.raises(type(failure)):
-        with atomic_output(target) as out:
-            out.write("half of it")
-            raise failure
+    with pytest.raises(type(failure)), atomic_output(target) as out:  # noqa: PT012 (the failure is mid-write)
+        out.write("half of it")
+        raise failure
     assert target.read_text(encoding="utf-8") == "previous" and leftovers(tmp_path) == []
 
 
 def test_a_failure_before_any_output_leaves_no_file_at_all(tmp_path):
-    with pytest.raises(RuntimeError):
-        with atomic_output(tmp_path / "new.csv"):
-            raise RuntimeError
+    with pytest.raises(RuntimeError), atomic_output(tmp_path / "new.csv"):
+        raise RuntimeError
     assert list(tmp_path.iterdir()) == []
 
 
@@ -92,6 +90,6 @@ def test_an_output_a_folder_walk_would_read_is_refused(tmp_path):
     (tmp_path / "reports" / "sub").mkdir(parents=True)
     with pytest.raises(OutputError, match="inside the input folder"):
         check(tmp_path / "reports" / "sub" / "out.jsonl", tmp_path / "reports")
-    check(tmp_path / "reports" / "map.geojson", tmp_path / "reports")      # not a type the walk reads
+    check(tmp_path / "reports" / "map.geojson", tmp_path / "reports")  # not a type the walk reads
     check(tmp_path / "reports" / ".hidden" / "out.jsonl", tmp_path / "reports")
     check(tmp_path / "out.jsonl", tmp_path / "reports")

@@ -110,8 +110,11 @@ def test_a_worker_that_dies_costs_only_its_document(start):
 
 def test_workers_that_die_whatever_they_parse_stop_the_run():
     with pytest.raises(WorkerSetupError, match="die whatever"):
-        list(parse_in_processes(FakeGeoparser(), [Document(id=f"k{i}", text="kill") for i in range(20)],
-                                processes=2, chunk_documents=2))
+        list(
+            parse_in_processes(
+                FakeGeoparser(), [Document(id=f"k{i}", text="kill") for i in range(20)], processes=2, chunk_documents=2
+            )
+        )
 
 
 def test_a_worker_that_cannot_load_stops_the_run_at_once():
@@ -141,8 +144,16 @@ def test_a_geoparser_with_its_own_recognizer_does_not_pickle():
 
 
 def summary(parsed):
-    return [(p.document.id, [(m.mention.start, m.mention.end, m.mention.label, m.place and m.place.id,
-                              round(m.confidence, 6)) for m in p.mentions]) for p in parsed]
+    return [
+        (
+            p.document.id,
+            [
+                (m.mention.start, m.mention.end, m.mention.label, m.place and m.place.id, round(m.confidence, 6))
+                for m in p.mentions
+            ],
+        )
+        for p in parsed
+    ]
 
 
 @pytest.mark.slow

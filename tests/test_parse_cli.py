@@ -15,8 +15,13 @@ pytestmark = pytest.mark.slow
 
 
 def parse(*args):
-    return subprocess.run([sys.executable, "-m", "mapview", "parse", "--quiet", *map(str, args)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "mapview", "parse", "--quiet", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 @pytest.fixture
@@ -29,15 +34,18 @@ def mixed_folder(tmp_path):
     (folder / "cp1252.txt").write_bytes("The \u201cenvoy\u201d flew to Islamabad.".encode("cp1252"))
     (folder / "empty.txt").write_bytes(b"")
     (folder / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
-    (folder / "page.html").write_text("<html><head><title>Report</title><script>var Paris=1</script></head>"
-                                      "<body><p>Aid reached Kandahar.</p></body></html>", encoding="utf-8")
+    (folder / "page.html").write_text(
+        "<html><head><title>Report</title><script>var Paris=1</script></head>"
+        "<body><p>Aid reached Kandahar.</p></body></html>",
+        encoding="utf-8",
+    )
     return folder
 
 
 def test_mixed_folder_parses_everything_readable_and_names_the_rest(mixed_folder, tmp_path):
     out = tmp_path / "out.jsonl"
     result = parse(mixed_folder, "-o", out)
-    assert result.returncode == 1, result.stderr      # something was skipped
+    assert result.returncode == 1, result.stderr  # something was skipped
     assert "photo.txt" in result.stderr and "Traceback" not in result.stderr
     records = {r["id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
     assert set(records) == {"good.txt", "bom.md", "utf16.txt", "cp1252.txt", "empty.txt", "page.html"}
@@ -48,7 +56,7 @@ def test_mixed_folder_parses_everything_readable_and_names_the_rest(mixed_folder
     assert names["page.html"] == {"Kandahar"}, "script text is not document text"
     for record in records.values():
         for t in record["toponyms"]:
-            assert record["text"][t["start"]:t["end"]] == t["name"]
+            assert record["text"][t["start"] : t["end"]] == t["name"]
 
 
 @pytest.mark.shared
@@ -59,16 +67,22 @@ def test_jsonl_ids_are_kept_and_output_scores(tmp_path):
     out = tmp_path / "pred.jsonl"
     assert parse(gold, "-o", out).returncode == 0
     assert [json.loads(x)["id"] for x in out.read_text().splitlines()] == [json.loads(x)["id"] for x in lines]
-    score = subprocess.run([sys.executable, str(EVAL / "score.py"), str(gold), str(out), "--json", str(tmp_path / "s.json")],
-                           capture_output=True, text=True)
+    score = subprocess.run(
+        [sys.executable, str(EVAL / "score.py"), str(gold), str(out), "--json", str(tmp_path / "s.json")],
+        capture_output=True,
+        text=True,
+    )
     assert score.returncode == 0, score.stderr
     assert "without prediction: 0" in score.stdout
 
 
-@pytest.mark.parametrize("suffix, check", [
-    (".geojson", lambda text: json.loads(text)["type"] == "FeatureCollection"),
-    (".csv", lambda text: text.splitlines()[0].startswith("doc_id")),
-])
+@pytest.mark.parametrize(
+    "suffix, check",
+    [
+        (".geojson", lambda text: json.loads(text)["type"] == "FeatureCollection"),
+        (".csv", lambda text: text.splitlines()[0].startswith("doc_id")),
+    ],
+)
 def test_output_format_follows_the_suffix(mixed_folder, tmp_path, suffix, check):
     out = tmp_path / f"out{suffix}"
     parse(mixed_folder / "good.txt", "-o", out)
@@ -81,6 +95,7 @@ def test_missing_path_is_a_clean_error(tmp_path):
 
 
 # Issue 13: one bad input never costs the good ones; outputs are atomic; exit codes say what happened.
+
 
 def records(path):
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
@@ -107,8 +122,9 @@ def test_a_lone_surrogate_loses_nothing_with_one_or_two_processes(tmp_path, proc
 
 def test_deep_json_and_a_bad_list_item_are_named_and_the_good_items_written(tmp_path):
     (tmp_path / "deep.json").write_text("[" * 3000, encoding="utf-8")
-    (tmp_path / "list.json").write_text('[{"text": "Kabul."}, {"text": 42}, {"text": "Herat."}, {"text": "Farah."}]',
-                                        encoding="utf-8")
+    (tmp_path / "list.json").write_text(
+        '[{"text": "Kabul."}, {"text": 42}, {"text": "Herat."}, {"text": "Farah."}]', encoding="utf-8"
+    )
     out = tmp_path / "out.jsonl"
     result = parse(tmp_path / "deep.json", tmp_path / "list.json", "-o", out)
     assert result.returncode == 1 and "Traceback" not in result.stderr
@@ -138,7 +154,7 @@ def test_named_pipes_and_links_are_reported_never_blocking(tmp_path):
     os.mkfifo(reports / "pipe.txt")
     os.mkfifo(tmp_path / "pipe.txt")
     out = tmp_path / "out.jsonl"
-    result = parse(tmp_path / "pipe.txt", reports, "-o", out)   # a timeout here is the old hang
+    result = parse(tmp_path / "pipe.txt", reports, "-o", out)  # a timeout here is the old hang
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert [r["id"] for r in records(out)] == ["linked/b.txt"]
     assert result.stderr.count("named pipe") == 2 and "gone.txt: a symbolic link to nothing" in result.stderr
@@ -146,8 +162,14 @@ def test_named_pipes_and_links_are_reported_never_blocking(tmp_path):
 
 def start(*args):
     # a session of its own, so that an interrupt can go to the whole group as Ctrl-C in a terminal does
-    return subprocess.Popen([sys.executable, "-m", "mapview", "parse", "--quiet", *map(str, args)], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "mapview", "parse", "--quiet", *map(str, args)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
 
 
 def wait_for_temporary(folder, grown=False, timeout=120):
@@ -160,8 +182,10 @@ def wait_for_temporary(folder, grown=False, timeout=120):
     pytest.fail("the run never started writing")
 
 
-@pytest.mark.parametrize(("name", "previous", "grown"), [
-    ("out.geojson", "previous", False), ("out.jsonl", "previous\n", True), ("new.jsonl", None, True)])
+@pytest.mark.parametrize(
+    ("name", "previous", "grown"),
+    [("out.geojson", "previous", False), ("out.jsonl", "previous\n", True), ("new.jsonl", None, True)],
+)
 def test_a_killed_run_leaves_the_previous_output_or_none(tmp_path, name, previous, grown):
     (tmp_path / "in").mkdir()
     source = corpus(tmp_path / "in" / "c.jsonl", 400)

@@ -24,28 +24,34 @@ def cue(text, name):
     return kind_cue(text, mention)
 
 
-@pytest.mark.parametrize(("text", "name", "kind", "plural"), [
-    ("Convoys crossed Kandahar province at night.", "Kandahar", "admin1", False),
-    ("Shops reopened in the city of Kandahar.", "Kandahar", "city", False),
-    ("Aid reached the provinces of Kunar and Nuristan.", "Kunar", "admin1", True),
-    ("Aid reached Kunar and Nuristan provinces.", "Nuristan", "admin1", True),
-    ("Farmers in districts like Marjah lost crops.", "Marjah", "admin2", True),
-    ("Raqqa's governor met the elders.", "Raqqa", "admin1", False),
-    ("Talks with the former Basra deputy governor stalled.", "Basra", "admin1", False),
-    ("The mayor of Tripoli spoke first.", "Tripoli", "city", False),
-    ("Flights to the capital, Kabul, resumed.", "Kabul", "city", False),
-])
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "plural"),
+    [
+        ("Convoys crossed Kandahar province at night.", "Kandahar", "admin1", False),
+        ("Shops reopened in the city of Kandahar.", "Kandahar", "city", False),
+        ("Aid reached the provinces of Kunar and Nuristan.", "Kunar", "admin1", True),
+        ("Aid reached Kunar and Nuristan provinces.", "Nuristan", "admin1", True),
+        ("Farmers in districts like Marjah lost crops.", "Marjah", "admin2", True),
+        ("Raqqa's governor met the elders.", "Raqqa", "admin1", False),
+        ("Talks with the former Basra deputy governor stalled.", "Basra", "admin1", False),
+        ("The mayor of Tripoli spoke first.", "Tripoli", "city", False),
+        ("Flights to the capital, Kabul, resumed.", "Kabul", "city", False),
+    ],
+)
 def test_a_kind_word_or_office_next_to_a_name_is_a_cue(text, name, kind, plural):
     found = cue(text, name)
     assert found is not None and (found.kind, found.plural) == (kind, plural)
 
 
-@pytest.mark.parametrize(("text", "name"), [
-    ("Analysts in Homs expect more shelling.", "Homs"),
-    ("Bread prices doubled in Aleppo's markets.", "Aleppo"),
-    ("The capital of Nangarhar is busy.", "Nangarhar"),
-    ("It is a quiet county including Dover and two villages.", "Dover"),
-])
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Analysts in Homs expect more shelling.", "Homs"),
+        ("Bread prices doubled in Aleppo's markets.", "Aleppo"),
+        ("The capital of Nangarhar is busy.", "Nangarhar"),
+        ("It is a quiet county including Dover and two villages.", "Dover"),
+    ],
+)
 def test_no_cue_where_nothing_names_a_kind(text, name):
     assert cue(text, name) is None
 
@@ -74,12 +80,15 @@ def test_a_list_ends_at_words_or_a_sentence_end():
     assert groups == [0, 0, 2, 2, 2, None]
 
 
-@pytest.mark.parametrize(("text", "names", "expected"), [
-    ("We drove to Jalalabad, the capital of Nangarhar, at dawn.", ("Jalalabad", "Nangarhar"), {0: 1}),
-    ("We drove to Lashkar Gah, provincial capital of Helmand.", ("Lashkar Gah", "Helmand"), {0: 1}),
-    ("Nangarhar's capital, Jalalabad, was calm.", ("Nangarhar", "Jalalabad"), {1: 0}),
-    ("Jalalabad and Nangarhar were calm.", ("Jalalabad", "Nangarhar"), {}),
-    ("Herat and capital Kabul were calm.", ("Herat", "Kabul"), {}),
-])
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("We drove to Jalalabad, the capital of Nangarhar, at dawn.", ("Jalalabad", "Nangarhar"), {0: 1}),
+        ("We drove to Lashkar Gah, provincial capital of Helmand.", ("Lashkar Gah", "Helmand"), {0: 1}),
+        ("Nangarhar's capital, Jalalabad, was calm.", ("Nangarhar", "Jalalabad"), {1: 0}),
+        ("Jalalabad and Nangarhar were calm.", ("Jalalabad", "Nangarhar"), {}),
+        ("Herat and capital Kabul were calm.", ("Herat", "Kabul"), {}),
+    ],
+)
 def test_a_capital_apposition_names_the_settlement_and_its_area(text, names, expected):
     assert capital_of(text, mentions(text, *names)) == expected

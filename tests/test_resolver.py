@@ -61,7 +61,9 @@ def test_one_sense_per_document_unless_a_cue_says_otherwise(resolver):
 
 
 def test_demonyms_resolve_to_countries(resolver):
-    [afghan] = resolver.resolve("Afghan fighters joined.", mentions("Afghan fighters joined.", "Afghan", label="demonym"))
+    [afghan] = resolver.resolve(
+        "Afghan fighters joined.", mentions("Afghan fighters joined.", "Afghan", label="demonym")
+    )
     assert (afghan.place.kind, afghan.place.country_code) == ("country", "AF")
 
 
@@ -86,16 +88,19 @@ def inside(gazetteer, area, place):
     return shape is not None and bool(intersects_xy(shape, place.lon, place.lat))
 
 
-@pytest.mark.parametrize(("text", "name", "country"), [
-    ("Analysts in Homs expect the siege to end.", "Homs", "SY"),
-    ("Bread prices doubled in Aleppo's markets this winter.", "Aleppo", "SY"),
-    ("Hotels in Erbil filled with families fleeing the fighting.", "Erbil", "IQ"),
-    ("Engineers began rebuilding the old bridges of Mosul.", "Mosul", "IQ"),
-])
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Analysts in Homs expect the siege to end.", "Homs", "SY"),
+        ("Bread prices doubled in Aleppo's markets this winter.", "Aleppo", "SY"),
+        ("Hotels in Erbil filled with families fleeing the fighting.", "Erbil", "IQ"),
+        ("Engineers began rebuilding the old bridges of Mosul.", "Mosul", "IQ"),
+    ],
+)
 def test_a_name_used_plainly_is_the_settlement_not_the_area_named_after_it(resolver, text, name, country):
     [found] = resolve(resolver, text, name)
     assert (found.place.kind, found.place.country_code) == ("city", country)
-    assert any(p.kind != "city" for p in found.alternatives)   # the area was a candidate, and lost
+    assert any(p.kind != "city" for p in found.alternatives)  # the area was a candidate, and lost
 
 
 def test_a_list_of_such_names_stays_settlements(resolver):
@@ -134,13 +139,16 @@ def test_a_town_named_with_its_country_lies_in_that_country(resolver):
     town, _ = resolve(resolver, "A clinic in Hyderabad, Pakistan reopened.", "Hyderabad", "Pakistan")
     assert town.place.country_code == "PK"
     [alone] = resolve(resolver, "A clinic in Hyderabad reopened.", "Hyderabad")
-    assert alone.place.country_code != "PK"   # the country was what decided it
+    assert alone.place.country_code != "PK"  # the country was what decided it
 
 
-@pytest.mark.parametrize(("text", "names"), [
-    ("The convoy reached Jalalabad, the capital of Nangarhar, by noon.", ("Jalalabad", "Nangarhar")),
-    ("The convoy reached Nangarhar's capital, Jalalabad, by noon.", ("Nangarhar", "Jalalabad")),
-])
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The convoy reached Jalalabad, the capital of Nangarhar, by noon.", ("Jalalabad", "Nangarhar")),
+        ("The convoy reached Nangarhar's capital, Jalalabad, by noon.", ("Nangarhar", "Jalalabad")),
+    ],
+)
 def test_the_capital_of_a_province_is_a_settlement_inside_it(resolver, gazetteer, text, names):
     found = dict(zip(names, resolve(resolver, text, *names)))
     city, province = found["Jalalabad"].place, found["Nangarhar"].place

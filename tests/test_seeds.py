@@ -14,23 +14,67 @@ pytestmark = [pytest.mark.slow, pytest.mark.shared]  # reads the seed reports in
 COUNTRIES = {"Syria", "Afghanistan", "Pakistan", "Iran", "Turkey", "Russia", "U.S.", "Uzbekistan", "Tajikistan"}
 SYRIA, AFGHANISTAN = ("SY", 35.0, 38.0, 50), ("AF", 33.0, 66.0, 50)
 PLACES = {
-    "Syria": SYRIA, "Afghanistan": AFGHANISTAN, "Pakistan": ("PK", 30.0, 70.0, 50),
-    "Iran": ("IR", 32.0, 53.0, 50), "Turkey": ("TR", 39.0, 35.0, 50),
-    "Russia": ("RU", 60.0, 100.0, 50), "U.S.": ("US", 39.76, -98.5, 50),
-    "Uzbekistan": ("UZ", 41.0, 64.0, 80), "Tajikistan": ("TJ", 39.0, 71.0, 80),
-    "Idlib": ("SY", 35.9, 36.6, 60), "Kabul": ("AF", 34.53, 69.17, 40), "Islamabad": ("PK", 33.72, 73.04, 40),
-    "Herat": ("AF", 34.35, 62.2, 100), "Farah": ("AF", 32.37, 62.11, 120), "Helmand": ("AF", 31.4, 64.0, 160),
-    "Nangarhar": ("AF", 34.2, 70.5, 80), "Paktia": ("AF", 33.6, 69.4, 80), "Paktika": ("AF", 32.3, 68.6, 120),
-    "Logar": ("AF", 34.0, 69.2, 60), "Laghman": ("AF", 34.7, 70.2, 60), "Kapisa": ("AF", 34.95, 69.65, 60),
-    "Faryab": ("AF", 35.9, 64.8, 120), "Middle East": (None, 29.0, 41.0, 700), "South Asia": (None, 22.0, 78.0, 900),
+    "Syria": SYRIA,
+    "Afghanistan": AFGHANISTAN,
+    "Pakistan": ("PK", 30.0, 70.0, 50),
+    "Iran": ("IR", 32.0, 53.0, 50),
+    "Turkey": ("TR", 39.0, 35.0, 50),
+    "Russia": ("RU", 60.0, 100.0, 50),
+    "U.S.": ("US", 39.76, -98.5, 50),
+    "Uzbekistan": ("UZ", 41.0, 64.0, 80),
+    "Tajikistan": ("TJ", 39.0, 71.0, 80),
+    "Idlib": ("SY", 35.9, 36.6, 60),
+    "Kabul": ("AF", 34.53, 69.17, 40),
+    "Islamabad": ("PK", 33.72, 73.04, 40),
+    "Herat": ("AF", 34.35, 62.2, 100),
+    "Farah": ("AF", 32.37, 62.11, 120),
+    "Helmand": ("AF", 31.4, 64.0, 160),
+    "Nangarhar": ("AF", 34.2, 70.5, 80),
+    "Paktia": ("AF", 33.6, 69.4, 80),
+    "Paktika": ("AF", 32.3, 68.6, 120),
+    "Logar": ("AF", 34.0, 69.2, 60),
+    "Laghman": ("AF", 34.7, 70.2, 60),
+    "Kapisa": ("AF", 34.95, 69.65, 60),
+    "Faryab": ("AF", 35.9, 64.8, 120),
+    "Middle East": (None, 29.0, 41.0, 700),
+    "South Asia": (None, 22.0, 78.0, 900),
 }
 EXPECTED = {
-    "stratheia-hts-taliban-links.txt": {"Syria", "Idlib", "Afghanistan", "Kabul", "U.S.", "Middle East", "Pakistan",
-                                        "Herat", "Farah", "Helmand", "Iran", "South Asia", "Islamabad",
-                                        "Turkey", "Russia"},
-    "hasht-e-subh-terrorist-coalitions.txt": {"Middle East", "South Asia", "Syria", "Afghanistan", "Uzbekistan",
-                                              "Tajikistan", "Pakistan", "Nangarhar", "Paktia", "Paktika", "Logar",
-                                              "Laghman", "Kapisa", "Kabul", "Herat", "Faryab"},
+    "stratheia-hts-taliban-links.txt": {
+        "Syria",
+        "Idlib",
+        "Afghanistan",
+        "Kabul",
+        "U.S.",
+        "Middle East",
+        "Pakistan",
+        "Herat",
+        "Farah",
+        "Helmand",
+        "Iran",
+        "South Asia",
+        "Islamabad",
+        "Turkey",
+        "Russia",
+    },
+    "hasht-e-subh-terrorist-coalitions.txt": {
+        "Middle East",
+        "South Asia",
+        "Syria",
+        "Afghanistan",
+        "Uzbekistan",
+        "Tajikistan",
+        "Pakistan",
+        "Nangarhar",
+        "Paktia",
+        "Paktika",
+        "Logar",
+        "Laghman",
+        "Kapisa",
+        "Kabul",
+        "Herat",
+        "Faryab",
+    },
 }
 
 
@@ -62,8 +106,14 @@ def test_every_place_is_placed_correctly(parsed, article, gazetteer):
             assert great_circle_km(place.lat, place.lon, lat, lon) <= within, resolved
 
 
-ORGANISATIONS = ("Tehreek-e-Taliban Pakistan", "Tehrik-i-Taliban Pakistan", "Islamic State of Iraq and Syria",
-                 "Islamic Movement of Uzbekistan", "Eastern Turkistan Islamic Movement", "Hayat Tahrir al-Sham")
+ORGANISATIONS = (
+    "Tehreek-e-Taliban Pakistan",
+    "Tehrik-i-Taliban Pakistan",
+    "Islamic State of Iraq and Syria",
+    "Islamic Movement of Uzbekistan",
+    "Eastern Turkistan Islamic Movement",
+    "Hayat Tahrir al-Sham",
+)
 
 
 @pytest.mark.parametrize("article", sorted(EXPECTED))
@@ -87,7 +137,7 @@ def test_evidence_is_the_exact_sentence(parsed):
         for resolved in p.mentions:
             sentence = p.sentence_text(resolved.mention)
             assert resolved.mention.name in sentence
-            assert p.document.text[resolved.mention.start:resolved.mention.end] == resolved.mention.name
+            assert p.document.text[resolved.mention.start : resolved.mention.end] == resolved.mention.name
 
 
 def test_demonyms_are_linked_but_kept_apart(parsed):

@@ -20,8 +20,9 @@ def test_a_surrogate_pair_is_joined_into_its_character():
 
 
 # Text of any code points, lone surrogates included.
-any_text = st.text(st.characters(codec=None, min_codepoint=0, max_codepoint=0x10FFFF,
-                                 blacklist_categories=()), max_size=200)
+any_text = st.text(
+    st.characters(codec=None, min_codepoint=0, max_codepoint=0x10FFFF, blacklist_categories=()), max_size=200
+)
 
 
 @given(any_text)
@@ -59,4 +60,9 @@ def test_document_errors_keep_their_fields_across_processes():
     error = DocumentParseError("c.jsonl:2 (id b): could not be parsed", path="c.jsonl", line=2, document_id="b")
     copy = pickle.loads(pickle.dumps(error))
     assert (type(copy), str(copy), copy.path, copy.line, copy.document_id) == (
-        DocumentParseError, str(error), "c.jsonl", 2, "b")
+        DocumentParseError,
+        str(error),
+        "c.jsonl",
+        2,
+        "b",
+    )

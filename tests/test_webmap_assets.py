@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
-
-import re
 
 import pytest
 
 from mapview.webmap import basemap
 from mapview.webmap.assets import REQUIRED_ASSETS, OfflineAssetError, missing_assets, vendor_dir
-from mapview.webmap.view import frontend_dir
 from mapview.webmap.topojson import TopoJSONError, feature_collection
+from mapview.webmap.view import frontend_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 _STATIC = "../../app/static/vendor/"  # the app's static files, from the component's frame
@@ -72,11 +71,16 @@ SQUARES = {
     "type": "Topology",
     "transform": {"scale": [0.5, 0.5], "translate": [10, 20]},
     "arcs": [[[0, 0], [2, 0], [0, 2]], [[2, 2], [-2, 0], [0, -2]], [[4, 4], [2, 0], [0, 2], [-2, 0], [0, -2]]],
-    "objects": {"shapes": {"type": "GeometryCollection", "geometries": [
-        {"type": "Polygon", "arcs": [[0, 1]], "id": "A", "properties": {"name": "a"}},
-        {"type": "MultiPolygon", "arcs": [[[~1, ~0]], [[2]]], "properties": {"name": "b"}},
-        {"type": None, "properties": {"name": "nothing"}},
-    ]}},
+    "objects": {
+        "shapes": {
+            "type": "GeometryCollection",
+            "geometries": [
+                {"type": "Polygon", "arcs": [[0, 1]], "id": "A", "properties": {"name": "a"}},
+                {"type": "MultiPolygon", "arcs": [[[~1, ~0]], [[2]]], "properties": {"name": "b"}},
+                {"type": None, "properties": {"name": "nothing"}},
+            ],
+        }
+    },
 }
 
 
@@ -114,8 +118,10 @@ def test_installed_outlines_are_natural_earth_countries() -> None:
     names = {f["properties"].get("name") for f in countries["features"]}
     assert {"Syria", "Afghanistan", "Iran", "Turkey"} <= names and len(names) > 170
     for feature in countries["features"]:
-        for polygon in feature["geometry"]["coordinates"] if feature["geometry"]["type"] == "MultiPolygon" else [
+        for polygon in (
             feature["geometry"]["coordinates"]
-        ]:
+            if feature["geometry"]["type"] == "MultiPolygon"
+            else [feature["geometry"]["coordinates"]]
+        ):
             for lon, lat in polygon[0]:
                 assert -180 <= lon <= 180 and -90 <= lat <= 90

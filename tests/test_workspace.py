@@ -9,10 +9,13 @@ from pathlib import Path
 import pytest
 
 from mapview.exc import (
-    NotAWorkspaceError, ReadOnlyWorkspaceError, WorkspaceCorruptError, WorkspaceError, WorkspaceVersionError,
+    NotAWorkspaceError,
+    ReadOnlyWorkspaceError,
+    WorkspaceCorruptError,
+    WorkspaceError,
+    WorkspaceVersionError,
 )
-from mapview.workspace import Selection, Workspace, ingest
-from mapview.workspace import queries
+from mapview.workspace import Selection, Workspace, ingest, queries
 from mapview.workspace.documents import parsed_documents
 from mapview.workspace.schema import SCHEMA_VERSION
 from tests.workspace_support import TOY_VERSION, doc, toy_parse
@@ -40,7 +43,7 @@ def test_ingest_stores_documents_and_mentions_whose_offsets_give_their_names(ws)
     assert sorted(stored) == ["a", "b", "c"]
     for parsed in stored.values():
         for resolved in parsed.mentions:
-            assert parsed.document.text[resolved.mention.start:resolved.mention.end] == resolved.mention.name
+            assert parsed.document.text[resolved.mention.start : resolved.mention.end] == resolved.mention.name
     assert [m.mention.name for m in stored["b"].mentions] == ["Helmand", "Kabul", "Kabul"]
     assert stored["a"].mentions[0].alternatives[0].name == "Kabul"
     assert stored["b"].document.date == "2024-03-05"  # normalised to ISO 8601
@@ -69,12 +72,20 @@ def test_totals_and_every_query_agree_with_the_selection(ws):
     assert [p.document.id for p in parsed_documents(ws, selection)] == ["b", "c"]
 
 
-@pytest.mark.parametrize("selection", [
-    Selection(), Selection(only=frozenset({"a", "c"})), Selection(hidden=frozenset({"a"})),
-    Selection(date_from="2024-03-05"), Selection(date_to="2024-03-04", undated=False),
-    Selection(date_from="2024-03-01", date_to="2024-03-31", undated=False), Selection().no_documents(),
-    Selection().no_documents().with_document("b", True), Selection().only_document("c"),
-])
+@pytest.mark.parametrize(
+    "selection",
+    [
+        Selection(),
+        Selection(only=frozenset({"a", "c"})),
+        Selection(hidden=frozenset({"a"})),
+        Selection(date_from="2024-03-05"),
+        Selection(date_to="2024-03-04", undated=False),
+        Selection(date_from="2024-03-01", date_to="2024-03-31", undated=False),
+        Selection().no_documents(),
+        Selection().no_documents().with_document("b", True),
+        Selection().only_document("c"),
+    ],
+)
 def test_the_sql_filter_shows_exactly_what_selection_shows(ws, selection):
     by_sql = {p.document.id for p in parsed_documents(ws, selection)}
     by_python = {d.id for d in queries.document_summaries(ws) if selection.shows(d.id, d.date)}
@@ -85,7 +96,7 @@ def test_mentions_of_one_place_carry_their_sentence_and_document(ws):
     records = queries.mention_records(ws, Selection(), place_id="geonames:1138958")
     assert [(r.doc_id, r.name) for r in records] == [("a", "Kabul"), ("b", "Kabul"), ("b", "Kabul")]
     assert records[0].sentence == " Later Kabul." and records[0].title == "A"
-    assert records[0].sentence[records[0].start - records[0].sentence_start:][:5] == "Kabul"
+    assert records[0].sentence[records[0].start - records[0].sentence_start :][:5] == "Kabul"
 
 
 def test_reingesting_an_unchanged_corpus_parses_nothing(ws):
@@ -131,8 +142,9 @@ def test_removing_a_document_takes_its_mentions_with_it(ws):
         assert remove_documents(db, ["b", "nope"]) == 1
     assert queries.count_documents(ws) == 2
     assert "Helmand" not in {p.display_name for p in queries.place_summaries(ws, Selection())}
-    assert ws.query("SELECT count(*) FROM mentions m LEFT JOIN documents d ON d.pk = m.doc WHERE d.pk IS NULL") \
-        == [(0,)]
+    assert ws.query("SELECT count(*) FROM mentions m LEFT JOIN documents d ON d.pk = m.doc WHERE d.pk IS NULL") == [
+        (0,)
+    ]
 
 
 def test_documents_page_and_search(ws):
@@ -150,6 +162,7 @@ def test_revision_grows_with_each_change(ws):
 
 
 # --- files that are not (good) workspaces are refused and never touched --------------------------
+
 
 def _unchanged_after_refusal(path: Path, error: type[Exception]) -> None:
     before = path.read_bytes()
@@ -180,7 +193,7 @@ def test_a_truncated_workspace_is_refused_and_left_alone(tmp_path: Path):
     with Workspace.open(path, create=True) as workspace:
         toy_ingest(workspace, DOCS * 1)
         workspace.query("PRAGMA wal_checkpoint(TRUNCATE)")
-    path.write_bytes(path.read_bytes()[:len(path.read_bytes()) // 2])
+    path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
     _unchanged_after_refusal(path, WorkspaceCorruptError)
 
 

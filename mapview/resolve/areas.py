@@ -72,8 +72,12 @@ class Containment:
         if area.kind == "admin1" and place.admin1 is not None:
             return place.admin1 == area.name
         if not area.has_shape:
-            return (area.kind == "admin2" and area.admin1 is not None and place.admin1 == area.admin1
-                    and great_circle_km(area.lat, area.lon, place.lat, place.lon) <= DISTRICT_SEAT_KM)
+            return (
+                area.kind == "admin2"
+                and area.admin1 is not None
+                and place.admin1 == area.admin1
+                and great_circle_km(area.lat, area.lon, place.lat, place.lon) <= DISTRICT_SEAT_KM
+            )
         key = (area.id, place.id)
         answer = self._answers.get(key)
         if answer is None:
@@ -113,8 +117,11 @@ def namesake_seat(key: str, candidates: Sequence[Place], containment: Containmen
     between a settlement and its area."""
     for k, town in enumerate(candidates):
         if town.kind == "city" and is_namesake(town, key):
-            areas = tuple(j for j, area in enumerate(candidates)
-                          if area.kind in ("admin1", "admin2") and containment.contains(area, town))
+            areas = tuple(
+                j
+                for j, area in enumerate(candidates)
+                if area.kind in ("admin1", "admin2") and containment.contains(area, town)
+            )
             if areas:
                 return Seat(k, areas)
     return None

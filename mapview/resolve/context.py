@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 from gazetteer import Place
 from gazetteer.distance import great_circle_km
-
 from mapview.resolve.areas import Containment
 
 NEAR_KM = 150.0
@@ -69,15 +68,21 @@ class Context:
         if place.kind not in ("city", "admin2"):
             return False
         row, col = _cell(place)
-        return any((len(keys) > 1 or key not in keys) and great_circle_km(place.lat, place.lon, p.lat, p.lon) <= NEAR_KM
-                   for dr in (-1, 0, 1) for dc in (-1, 0, 1)
-                   for p, keys in self.cells.get((row + dr, col + dc), {}).values())
+        return any(
+            (len(keys) > 1 or key not in keys) and great_circle_km(place.lat, place.lon, p.lat, p.lon) <= NEAR_KM
+            for dr in (-1, 0, 1)
+            for dc in (-1, 0, 1)
+            for p, keys in self.cells.get((row + dr, col + dc), {}).values()
+        )
 
     def contains(self, index: int, place: Place) -> bool:
         """True when mention ``index`` was resolved to a province or country that holds ``place``."""
         container = self.chosen[index]
-        return container is not None and container.kind in ("admin1", "country") \
+        return (
+            container is not None
+            and container.kind in ("admin1", "country")
             and self.containment.contains(container, place)
+        )
 
 
 def division_of(place: Place) -> Division | None:

@@ -22,36 +22,54 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gazetteer.folding import GENERIC_KIND
-
 from mapview.records import Mention
 
 # Plural kind words name the kind of every member of a list they stand next to.
 PLURAL_KIND = {
-    "provinces": "admin1", "governorates": "admin1", "states": "admin1", "oblasts": "admin1",
-    "prefectures": "admin1", "counties": "admin2", "districts": "admin2", "parishes": "admin2",
-    "cities": "city", "towns": "city", "villages": "city",
+    "provinces": "admin1",
+    "governorates": "admin1",
+    "states": "admin1",
+    "oblasts": "admin1",
+    "prefectures": "admin1",
+    "counties": "admin2",
+    "districts": "admin2",
+    "parishes": "admin2",
+    "cities": "city",
+    "towns": "city",
+    "villages": "city",
 }
 _KINDS = {**GENERIC_KIND, **PLURAL_KIND}
 _WORDS = "|".join(sorted(_KINDS, key=len, reverse=True))
 _AFTER = re.compile(rf"[\s\-]*({_WORDS})\b", re.IGNORECASE)
 # "the province of X", "the provinces of X"; plural only: "provinces like X", "provinces such as X, Y and Z"
 # (but "a county including X": X is in the county).
-_BEFORE = re.compile(rf"\b(?:({_WORDS})\s+of|({'|'.join(PLURAL_KIND)})\s*,?\s+(?:like|such\s+as|including|namely))"
-                     rf"\s+(?:the\s+)?$", re.IGNORECASE)
+_BEFORE = re.compile(
+    rf"\b(?:({_WORDS})\s+of|({'|'.join(PLURAL_KIND)})\s*,?\s+(?:like|such\s+as|including|namely))"
+    rf"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _SENTENCE = re.compile(r"\b(provinces|governorates|states|counties|districts|cities)\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:(and|or|&)\s+)?|(and|or|&)\s+)$", re.IGNORECASE)
 # Offices name the kind of place they govern: "Murmansk's governor", "the mayor of Homs".
-OFFICE_KIND = {"governor": "admin1", "governors": "admin1", "gubernatorial": "admin1",
-               "mayor": "city", "mayors": "city", "mayoral": "city"}
+OFFICE_KIND = {
+    "governor": "admin1",
+    "governors": "admin1",
+    "gubernatorial": "admin1",
+    "mayor": "city",
+    "mayors": "city",
+    "mayoral": "city",
+}
 _OFFICES = "|".join(OFFICE_KIND)
-_OFFICE_AFTER = re.compile(rf"(?:['’]s)?\s+(?:(?:deputy|vice|former|acting|provincial|regional)\s+)?({_OFFICES})\b",
-                           re.IGNORECASE)
+_OFFICE_AFTER = re.compile(
+    rf"(?:['’]s)?\s+(?:(?:deputy|vice|former|acting|provincial|regional)\s+)?({_OFFICES})\b", re.IGNORECASE
+)
 _OFFICE_BEFORE = re.compile(rf"\b({_OFFICES})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _CONTAINER_GAP = re.compile(r"\s*[,(]\s*$")
 # "X, the capital of Y" / "X, provincial capital of Y"; "Y's capital, X" / "the Y provincial capital X".
 _CAPITAL_KINDS = r"(?:(?:provincial|regional|state|national|district|county|administrative)\s+)?"
-_CAPITAL_AFTER = re.compile(rf"\s*,\s*(?:the\s+)?{_CAPITAL_KINDS}capital(?:\s+city)?\s+of\s+(?:the\s+)?$",
-                            re.IGNORECASE)
+_CAPITAL_AFTER = re.compile(
+    rf"\s*,\s*(?:the\s+)?{_CAPITAL_KINDS}capital(?:\s+city)?\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
 _CAPITAL_BETWEEN = re.compile(rf"(?:['’]s)?\s+{_CAPITAL_KINDS}capital(?:\s+city)?\s*,?\s*$", re.IGNORECASE)
 _CAPITAL_BEFORE = re.compile(r"\bcapital(?:\s+city)?\s*,?\s*$", re.IGNORECASE)
 
@@ -75,7 +93,7 @@ def kind_cue(text: str, mention: Mention) -> KindCue | None:
     capital, Damascus") makes it a settlement.
     """
     end = min(len(text), mention.end + AFTER_CHARS)
-    before_text = text[max(0, mention.start - BEFORE_CHARS): mention.start]
+    before_text = text[max(0, mention.start - BEFORE_CHARS) : mention.start]
     word = _AFTER.match(text, mention.end, end) or _BEFORE.search(before_text)
     if word:
         found = (word.group(1) or word.group(2)).lower()
@@ -109,8 +127,11 @@ def coordinations(text: str, mentions: Sequence[Mention]) -> list[int | None]:
         if joined:
             continue
         run = range(start, index)
-        if len(run) >= 3 or (len(run) == 2 and _LIST_GAP.match(text, mentions[start].end, mentions[start + 1].start)
-                             and not _CONTAINER_GAP.match(text, mentions[start].end, mentions[start + 1].start)):
+        if len(run) >= 3 or (
+            len(run) == 2
+            and _LIST_GAP.match(text, mentions[start].end, mentions[start + 1].start)
+            and not _CONTAINER_GAP.match(text, mentions[start].end, mentions[start + 1].start)
+        ):
             for member in run:
                 groups[member] = start
         start = index

@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING
 
 from gazetteer import Place
 from gazetteer.folding import fold_parts
-
 from mapview.records import Mention, ResolvedMention
 from mapview.resolve.areas import Containment, Seat, namesake_seat, seat_swaps
 from mapview.resolve.context import Context
@@ -45,11 +44,11 @@ ROUNDS = 2
 ALTERNATIVES = 3
 NAME_CACHE = 4096  # names whose candidates a resolver keeps between documents
 # Weights of the context cues, in units of the gazetteer score (≈ log10 population).
-W_COUNTRY = 3.0     # share of the other mentions in the candidate's country
-W_ADMIN1 = 4.0      # share of the other mentions in the candidate's first-level division
-W_NEAR = 2.0        # another mention's choice lies within context.NEAR_KM
-W_CONTAINER = 5.0   # "X, Y" where Y is a division or country containing the candidate
-W_CUE = 3.0         # a cue word next to the mention (or its list's) names the candidate's kind
+W_COUNTRY = 3.0  # share of the other mentions in the candidate's country
+W_ADMIN1 = 4.0  # share of the other mentions in the candidate's first-level division
+W_NEAR = 2.0  # another mention's choice lies within context.NEAR_KM
+W_CONTAINER = 5.0  # "X, Y" where Y is a division or country containing the candidate
+W_CUE = 3.0  # a cue word next to the mention (or its list's) names the candidate's kind
 W_SENTENCE_CUE = 1.0  # "provinces"/"governorates"... elsewhere in the sentence
 _AREA_KINDS = ("admin1", "admin2")
 
@@ -93,8 +92,7 @@ class Resolver:
         keys = [s.key for s in slots]
         scores = [[c.score or 0.0 for c in s.candidates] for s in slots]
         for _ in range(ROUNDS):
-            context = Context(keys, [s.candidates[s.choice] if s.candidates else None for s in slots],
-                              self.containment)
+            context = Context(keys, [s.candidates[s.choice] if s.candidates else None for s in slots], self.containment)
             scores = [[_score(s, j, context) for j in range(len(s.candidates))] for s in slots]
             _share_senses(slots, scores)
         return [_resolved(s, sc) for s, sc in zip(slots, scores)]
@@ -122,7 +120,7 @@ class Resolver:
         return slot
 
     def _link_containers(self, text: str, slots: list[_Slot]) -> None:
-        """"X, Y" and "X (Y)" where Y may hold X; "X, the capital of Y" (X is then a settlement)."""
+        """ "X, Y" and "X (Y)" where Y may hold X; "X, the capital of Y" (X is then a settlement)."""
         for index, (left, right) in enumerate(itertools.pairwise(slots), 1):
             if right.candidates and container_gap(text, left.mention, right.mention):
                 areas = [c for c in right.candidates[:3] if c.kind in ("admin1", "country")]
@@ -203,5 +201,9 @@ def _resolved(slot: _Slot, scores: list[float]) -> ResolvedMention:
     weights = [math.exp(s - top) for s in scores]
     order = sorted(range(len(scores)), key=lambda j: (j != slot.choice, -scores[j]))
     confidence = weights[slot.choice] / sum(weights)
-    return ResolvedMention(slot.mention, slot.candidates[slot.choice], round(confidence, 3),
-                           tuple(slot.candidates[j] for j in order[1: 1 + ALTERNATIVES]))
+    return ResolvedMention(
+        slot.mention,
+        slot.candidates[slot.choice],
+        round(confidence, 3),
+        tuple(slot.candidates[j] for j in order[1 : 1 + ALTERNATIVES]),
+    )

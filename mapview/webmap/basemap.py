@@ -79,9 +79,7 @@ def build(vendor: Path | None = None, resolution: str = "110m") -> Path:
     """
     source, target = _paths(vendor if vendor is not None else vendor_dir(), resolution)
     if not source.is_file():
-        raise OfflineAssetError(
-            f"{source} is missing: run `bash scripts/install_assets.sh` (or `make assets`)"
-        )
+        raise OfflineAssetError(f"{source} is missing: run `bash scripts/install_assets.sh` (or `make assets`)")
     topology = json.loads(source.read_text(encoding="utf-8"))
     _write_json(target, feature_collection(topology, "countries", precision=3))
     return target
@@ -118,8 +116,7 @@ def build_layers(vendor: Path | None = None, gazetteer: Gazetteer | None = None)
         if geometry is not None:
             provinces.append((outline, geometry))
             by_country[outline.country_code].append(geometry)
-    countries = {code: area for code, geometries in by_country.items()
-                 if (area := dissolve(geometries)) is not None}
+    countries = {code: area for code, geometries in by_country.items() if (area := dissolve(geometries)) is not None}
 
     def snapped(areas: list[Area]) -> list[Area | None]:
         grid = shapely.set_precision(np.asarray(areas, dtype=object), DISPLAY_PRECISION)
@@ -135,8 +132,14 @@ def build_layers(vendor: Path | None = None, gazetteer: Gazetteer | None = None)
         name = place.display_name if place is not None else _country_name(code)
         country_features.append(_feature(shape, {"name": name, "iso_a2": code}))
         point = point_inside(shape, place.representative_point if place is not None else None)
-        labels.append((0, -_true_area(area, point), point, {"name": name, "kind": "country", "iso_a2": code,
-                                              "id": place.id if place is not None else None}))
+        labels.append(
+            (
+                0,
+                -_true_area(area, point),
+                point,
+                {"name": name, "kind": "country", "iso_a2": code, "id": place.id if place is not None else None},
+            )
+        )
     for (outline, area), shape in zip(provinces, snapped([g for _, g in provinces]), strict=True):
         if shape is None:
             continue
@@ -148,10 +151,19 @@ def build_layers(vendor: Path | None = None, gazetteer: Gazetteer | None = None)
         labels.append((1, -_true_area(area, point), point, {**properties, "kind": "admin1"}))
     labels.sort(key=lambda label: (label[0], label[1]))
     label_features = [
-        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [round(lon, 3), round(lat, 3)]},
-         "properties": {"name": props["name"], "kind": props["kind"], "rank": rank, "iso_a2": props["iso_a2"],
-                        "id": props["id"]}}
-        for rank, (_, _, (lat, lon), props) in enumerate(labels, start=1)]
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [round(lon, 3), round(lat, 3)]},
+            "properties": {
+                "name": props["name"],
+                "kind": props["kind"],
+                "rank": rank,
+                "iso_a2": props["iso_a2"],
+                "id": props["id"],
+            },
+        }
+        for rank, (_, _, (lat, lon), props) in enumerate(labels, start=1)
+    ]
     folder = (vendor if vendor is not None else vendor_dir()) / "basemap"
     folder.mkdir(parents=True, exist_ok=True)
     written = {}
@@ -198,6 +210,7 @@ def _feature(shape: Area, properties: dict[str, Any]) -> dict[str, Any]:
 
 def _rounded(geometry: dict[str, Any]) -> dict[str, Any]:
     """The GeoJSON geometry with coordinates written at the snapping grid (no 12.345000000000001)."""
+
     def ring(points: Any) -> list[list[float]]:
         return [[round(x, 3), round(y, 3)] for x, y, *_ in points]
 
@@ -242,8 +255,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m mapview.webmap.basemap")
     parser.add_argument("--vendor", type=Path, default=None, help="static/vendor folder")
     parser.add_argument("--resolution", choices=RESOLUTIONS, action="append")
-    parser.add_argument("--layers", action="store_true",
-                        help="write the countries/admin1/labels layers into VENDOR/basemap (needs the gazetteer)")
+    parser.add_argument(
+        "--layers",
+        action="store_true",
+        help="write the countries/admin1/labels layers into VENDOR/basemap (needs the gazetteer)",
+    )
     parser.add_argument("--if-needed", action="store_true", help="with --layers: only when they are not current")
     args = parser.parse_args(argv)
     if args.layers:

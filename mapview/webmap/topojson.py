@@ -65,9 +65,7 @@ def _geometry(obj: dict[str, Any], arcs: list[list[Position]]) -> dict[str, Any]
     raise TopoJSONError(f"unsupported TopoJSON geometry type {kind!r}")
 
 
-def feature_collection(
-    topology: dict[str, Any], object_name: str, *, precision: int = 3
-) -> dict[str, Any]:
+def feature_collection(topology: dict[str, Any], object_name: str, *, precision: int = 3) -> dict[str, Any]:
     """The GeoJSON FeatureCollection of one object of ``topology``.
 
     Each geometry becomes one Feature with its ``id`` (when present) and its

@@ -66,8 +66,21 @@ def places_table(places: list[PlaceSummary]) -> dict[str, Any]:
     """The places as ``{"columns": PLACE_COLUMNS, "rows": [...]}`` (compact: one list per place)."""
     from mapview.webmap.countries import country_name
 
-    rows = [[p.id, p.display_name, p.kind, country_name(p.country_code), p.country_code, ",".join(p.members),
-             round(p.lat, 5), round(p.lon, 5), p.mentions, p.documents] for p in places]
+    rows = [
+        [
+            p.id,
+            p.display_name,
+            p.kind,
+            country_name(p.country_code),
+            p.country_code,
+            ",".join(p.members),
+            round(p.lat, 5),
+            round(p.lon, 5),
+            p.mentions,
+            p.documents,
+        ]
+        for p in places
+    ]
     return {"columns": list(PLACE_COLUMNS), "rows": rows}
 
 
@@ -80,15 +93,28 @@ def places_key(workspace: Workspace, selection: Selection) -> str:
 def evidence(workspace: Workspace, selection: Selection, place_id: str) -> dict[str, Any]:
     """The opened place's popup data: its first mentions (sentence, document) and how many there are."""
     records = mention_records(workspace, selection, place_id=place_id, limit=EVIDENCE_LIMIT)
-    return {"id": place_id, "total": count_mentions(workspace, selection, place_id=place_id),
-            "mentions": [_evidence_item(r) for r in records]}
+    return {
+        "id": place_id,
+        "total": count_mentions(workspace, selection, place_id=place_id),
+        "mentions": [_evidence_item(r) for r in records],
+    }
 
 
 def _evidence_item(record: MentionRecord) -> dict[str, Any]:
-    return {"key": record.key, "doc_id": record.doc_id, "title": record.title, "source": record.source,
-            "url": record.url, "date": record.date, "sentence": record.sentence,
-            "sentence_start": record.sentence_start, "start": record.start, "end": record.end, "name": record.name,
-            "resolved_by": record.resolved_by}
+    return {
+        "key": record.key,
+        "doc_id": record.doc_id,
+        "title": record.title,
+        "source": record.source,
+        "url": record.url,
+        "date": record.date,
+        "sentence": record.sentence,
+        "sentence_start": record.sentence_start,
+        "start": record.start,
+        "end": record.end,
+        "name": record.name,
+        "resolved_by": record.resolved_by,
+    }
 
 
 def _selection_state(selection: Selection) -> dict[str, Any]:

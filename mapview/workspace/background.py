@@ -45,15 +45,32 @@ class IngestJob:
         self.workspace = workspace
         self.progress = IngestProgress()
         self.cancelled = False
-        command = [sys.executable, "-m", "mapview", "ingest", *paths, "--workspace", str(workspace),
-                   "--progress", "json"]
+        command = [
+            sys.executable,
+            "-m",
+            "mapview",
+            "ingest",
+            *paths,
+            "--workspace",
+            str(workspace),
+            "--progress",
+            "json",
+        ]
         if processes is not None:
             command += ["--processes", str(processes)]
         self._process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
-            errors="replace", start_new_session=True)
-        self._readers = [threading.Thread(target=self._read_progress, daemon=True),
-                         threading.Thread(target=self._read_messages, daemon=True)]
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            start_new_session=True,
+        )
+        self._readers = [
+            threading.Thread(target=self._read_progress, daemon=True),
+            threading.Thread(target=self._read_messages, daemon=True),
+        ]
         for reader in self._readers:
             reader.start()
 

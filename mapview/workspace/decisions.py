@@ -56,8 +56,10 @@ class Decision:
     undone_at: str | None
 
 
-_COLUMNS = ("pk, scope, doc_id, char_start, char_end, words, action, place, model_place, model_confidence,"
-            " created_at, undone_at")
+_COLUMNS = (
+    "pk, scope, doc_id, char_start, char_end, words, action, place, model_place, model_confidence,"
+    " created_at, undone_at"
+)
 
 
 def decide(
@@ -78,16 +80,27 @@ def decide(
     with workspace.transaction() as db:
         row = db.execute(
             """SELECT d.id, m.char_start, m.char_end, m.name, m.model_place, m.confidence
-               FROM mentions m JOIN documents d ON d.pk = m.doc WHERE m.pk = ?""", (mention_key,)).fetchone()
+               FROM mentions m JOIN documents d ON d.pk = m.doc WHERE m.pk = ?""",
+            (mention_key,),
+        ).fetchone()
         if row is None:
             raise DecisionError(f"no mention {mention_key} in {workspace.path}")
         doc_id, start, end, words, model_place, confidence = row
         if place is not None:
             store_places(db, [place])
         chosen = place.id if action == "place" and place is not None else model_place if action == "accept" else None
-        key = _insert(db, scope=scope, doc_id=None if scope == "workspace" else doc_id,
-                      span=(start, end) if scope == "mention" else None, sentence=None, words=words,
-                      action=action, place=chosen, model_place=model_place, model_confidence=confidence)
+        key = _insert(
+            db,
+            scope=scope,
+            doc_id=None if scope == "workspace" else doc_id,
+            span=(start, end) if scope == "mention" else None,
+            sentence=None,
+            words=words,
+            action=action,
+            place=chosen,
+            model_place=model_place,
+            model_confidence=confidence,
+        )
         apply_decisions(db, None if scope == "workspace" else [doc_id])
     return _get(workspace, key)
 
@@ -105,13 +118,24 @@ def add_mention(workspace: Workspace, doc_id: str, start: int, end: int, place: 
         doc_pk, text = row
         if not (0 <= sentence.start <= start < end <= sentence.end <= len(text)) or not text[start:end].strip():
             raise DecisionError(f"{doc_id}: [{start}, {end}) is not words within the sentence")
-        overlap = db.execute("SELECT name FROM mentions WHERE doc = ? AND char_start < ? AND char_end > ?",
-                             (doc_pk, end, start)).fetchone()
+        overlap = db.execute(
+            "SELECT name FROM mentions WHERE doc = ? AND char_start < ? AND char_end > ?", (doc_pk, end, start)
+        ).fetchone()
         if overlap is not None:
             raise DecisionError(f"{doc_id}: {text[start:end]!r} overlaps the mention {overlap[0]!r}: correct that one")
         store_places(db, [place])
-        key = _insert(db, scope="mention", doc_id=doc_id, span=(start, end), sentence=(sentence.start, sentence.end),
-                      words=text[start:end], action="add", place=place.id, model_place=None, model_confidence=None)
+        key = _insert(
+            db,
+            scope="mention",
+            doc_id=doc_id,
+            span=(start, end),
+            sentence=(sentence.start, sentence.end),
+            words=text[start:end],
+            action="add",
+            place=place.id,
+            model_place=None,
+            model_confidence=None,
+        )
         apply_decisions(db, [doc_id])
     return _get(workspace, key)
 
@@ -119,8 +143,9 @@ def add_mention(workspace: Workspace, doc_id: str, start: int, end: int, place: 
 def undo(workspace: Workspace, decision_key: int) -> None:
     """Undo a decision: the answer before it is in force again (the decision stays, marked undone)."""
     with workspace.transaction() as db:
-        row = db.execute("SELECT scope, doc_id FROM decisions WHERE pk = ? AND undone_at IS NULL",
-                         (decision_key,)).fetchone()
+        row = db.execute(
+            "SELECT scope, doc_id FROM decisions WHERE pk = ? AND undone_at IS NULL", (decision_key,)
+        ).fetchone()
         if row is None:
             raise DecisionError(f"no decision {decision_key} to undo in {workspace.path}")
         db.execute("UPDATE decisions SET undone_at = ? WHERE pk = ?", (now(), decision_key))
@@ -137,11 +162,12 @@ def unfit_decisions(workspace: Workspace) -> list[Decision]:
     """Decisions about one mention whose words are no longer at their place in the document's text
     (the document changed and was parsed again), or whose document is gone."""
     rows = workspace.query(
-        f"""SELECT {', '.join('x.' + c.strip() for c in _COLUMNS.split(','))} FROM decisions x
+        f"""SELECT {", ".join("x." + c.strip() for c in _COLUMNS.split(","))} FROM decisions x
             LEFT JOIN documents d ON d.id = x.doc_id
             WHERE x.undone_at IS NULL AND x.scope = 'mention'
               AND (d.pk IS NULL OR substr(d.text, x.char_start + 1, x.char_end - x.char_start) != x.words)
-            ORDER BY x.pk DESC""")
+            ORDER BY x.pk DESC"""
+    )
     return [Decision(*row) for row in rows]
 
 
@@ -157,11 +183,15 @@ def apply_decisions(db: sqlite3.Connection, doc_ids: Iterable[str] | None) -> No
     if doc_ids is None:
         docs_sql, params = "SELECT pk FROM documents", []
     else:
-        docs_sql, params = "SELECT pk FROM documents WHERE id IN (SELECT value FROM json_each(?))", \
-            [json.dumps(sorted(set(doc_ids)))]
+        docs_sql, params = (
+            "SELECT pk FROM documents WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps(sorted(set(doc_ids)))],
+        )
     db.execute(f"DELETE FROM mentions WHERE origin = 'user' AND doc IN ({docs_sql})", params)
-    db.execute(f"UPDATE mentions SET place = model_place, resolved_by = 'model', decision = NULL"
-               f" WHERE doc IN ({docs_sql})", params)
+    db.execute(
+        f"UPDATE mentions SET place = model_place, resolved_by = 'model', decision = NULL WHERE doc IN ({docs_sql})",
+        params,
+    )
     db.execute(
         f"""INSERT INTO mentions (doc, char_start, char_end, name, label, sent_start, sent_end, model_place,
                                   confidence, alternatives, place, resolved_by, decision, origin)
@@ -171,11 +201,15 @@ def apply_decisions(db: sqlite3.Connection, doc_ids: Iterable[str] | None) -> No
             WHERE x.action = 'add' AND x.undone_at IS NULL AND d.pk IN ({docs_sql})
               AND substr(d.text, x.char_start + 1, x.char_end - x.char_start) = x.words
               AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.doc = d.pk AND m.char_start < x.char_end
-                                                         AND m.char_end > x.char_start)""", params)
+                                                         AND m.char_end > x.char_start)""",
+        params,
+    )
     for scope in ("workspace", "document", "mention"):
         for key, doc_id, start, end, words, action, place in db.execute(
             """SELECT pk, doc_id, char_start, char_end, words, action, place FROM decisions
-               WHERE scope = ? AND undone_at IS NULL ORDER BY pk""", (scope,)).fetchall():
+               WHERE scope = ? AND undone_at IS NULL ORDER BY pk""",
+            (scope,),
+        ).fetchall():
             where = ["m.name = ?", f"m.doc IN ({docs_sql})"]
             values: list[object] = [words, *params]
             if scope != "workspace":
@@ -185,22 +219,34 @@ def apply_decisions(db: sqlite3.Connection, doc_ids: Iterable[str] | None) -> No
                 where += ["m.char_start = ?", "m.char_end = ?"]
                 values += [start, end]
             answer = "m.model_place" if action == "accept" else "?"
-            db.execute(f"UPDATE mentions AS m SET place = {answer}, resolved_by = 'user', decision = ?"
-                       f" WHERE {' AND '.join(where)}",
-                       ([] if action == "accept" else [place]) + [key, *values])
+            db.execute(
+                f"UPDATE mentions AS m SET place = {answer}, resolved_by = 'user', decision = ?"
+                f" WHERE {' AND '.join(where)}",
+                ([] if action == "accept" else [place]) + [key, *values],
+            )
 
 
-def _insert(db: sqlite3.Connection, *, scope: str, doc_id: str | None, span: tuple[int, int] | None,
-            sentence: tuple[int, int] | None, words: str, action: str, place: str | None,
-            model_place: str | None, model_confidence: float | None) -> int:
+def _insert(
+    db: sqlite3.Connection,
+    *,
+    scope: str,
+    doc_id: str | None,
+    span: tuple[int, int] | None,
+    sentence: tuple[int, int] | None,
+    words: str,
+    action: str,
+    place: str | None,
+    model_place: str | None,
+    model_confidence: float | None,
+) -> int:
     start, end = span if span is not None else (None, None)
     s_start, s_end = sentence if sentence is not None else (None, None)
     row = db.execute(
         """INSERT INTO decisions (scope, doc_id, char_start, char_end, sent_start, sent_end, words, action, place,
                                   model_place, model_confidence, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING pk""",
-        (scope, doc_id, start, end, s_start, s_end, words, action, place, model_place, model_confidence,
-         now())).fetchone()
+        (scope, doc_id, start, end, s_start, s_end, words, action, place, model_place, model_confidence, now()),
+    ).fetchone()
     return int(row[0])
 
 

@@ -34,9 +34,7 @@ IN_FLIGHT_PER_WORKER = 2
 _parse_lock = threading.Lock()
 
 
-def dask_parser(
-    address: Any, *, partition_size: int = PARTITION_SIZE
-) -> Callable[..., Iterator[ParsedDocument]]:
+def dask_parser(address: Any, *, partition_size: int = PARTITION_SIZE) -> Callable[..., Iterator[ParsedDocument]]:
     """A parse function for :func:`mapview.workspace.ingest` that runs on the cluster at ``address``.
 
     ``address`` is a scheduler address (``tcp://host:8786``) or a
@@ -51,8 +49,10 @@ def dask_parser(
         (their results would not match what the workspace records).
     """
 
-    def parse(documents: Iterable[Document], on_error: Callable[[DocumentError], None] | None = None,
-              ) -> Iterator[ParsedDocument]:
+    def parse(
+        documents: Iterable[Document],
+        on_error: Callable[[DocumentError], None] | None = None,
+    ) -> Iterator[ParsedDocument]:
         from distributed import Client, as_completed
 
         from mapview.provenance import pipeline_version
@@ -63,13 +63,15 @@ def dask_parser(
             except Exception as exc:  # whatever a worker raised, re-raised here by dask
                 raise MapviewError(
                     f"the cluster's workers cannot run mapview ({type(exc).__name__}: {exc}): install mapview and"
-                    " build its gazetteer on every worker machine (make), then start the workers again") from exc
+                    " build its gazetteer on every worker machine (make), then start the workers again"
+                ) from exc
             if not versions:
                 raise MapviewError(f"the cluster at {address} has no workers")
             if versions - {pipeline_version().version}:
                 raise MapviewError(
                     f"the cluster's workers run pipeline version(s) {', '.join(sorted(versions))}, this machine"
-                    f" {pipeline_version().version}: install the same mapview and gazetteer everywhere")
+                    f" {pipeline_version().version}: install the same mapview and gazetteer everywhere"
+                )
             workers = max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
             partitions = _partitions(documents, partition_size)
             pending = as_completed()
@@ -86,8 +88,10 @@ def dask_parser(
                 try:
                     results = future.result()
                 except Exception as exc:  # a worker died with the partition, more often than dask retries
-                    results = [(None, DocumentError(f"{d.id}: could not be parsed on the cluster ({exc})"))
-                               for d in partitions_sent.pop(future.key, [])]
+                    results = [
+                        (None, DocumentError(f"{d.id}: could not be parsed on the cluster ({exc})"))
+                        for d in partitions_sent.pop(future.key, [])
+                    ]
                 partitions_sent.pop(future.key, None)
                 for parsed, error in results:
                     if parsed is not None:

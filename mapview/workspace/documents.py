@@ -28,13 +28,17 @@ def parsed_documents(workspace: Workspace, selection: Selection | None = None) -
     places = _PlaceCache(workspace)
     for pk, doc_id, title, source, url, date, text in workspace.iterate(
         f"""SELECT d.pk, d.id, d.title, d.source, d.url, coalesce(d.date, d.date_text), d.text
-            FROM documents d WHERE {where} ORDER BY d.date IS NULL, d.date, d.id""", tuple(params)):
+            FROM documents d WHERE {where} ORDER BY d.date IS NULL, d.date, d.id""",
+        tuple(params),
+    ):
         document = Document(id=doc_id, text=text, title=title, source=source, url=url, date=date)
         mentions = []
         for start, end, name, label, s_start, s_end, place_id, confidence, alternatives, by in workspace.query(
             """SELECT char_start, char_end, name, label, sent_start, sent_end, place, confidence, alternatives,
                       resolved_by
-               FROM mentions WHERE doc = ? ORDER BY char_start, char_end""", (pk,)):
+               FROM mentions WHERE doc = ? ORDER BY char_start, char_end""",
+            (pk,),
+        ):
             mention = Mention(start, end, name, Span(s_start, s_end), label)
             others = tuple(p for p in map(places.get, json.loads(alternatives)) if p is not None)
             mentions.append(ResolvedMention(mention, places.get(place_id), confidence, others, by))

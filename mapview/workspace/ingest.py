@@ -124,8 +124,11 @@ def ingest(
     with workspace.exclusive(on_wait):
         with workspace.transaction() as db:
             pipeline = pipeline_key(db, version)
-        todo = _peeked(_needing_parse(workspace, documents, -1 if reparse else pipeline, report, replace=replace,
-                                      dedupe=dedupe_text))
+        todo = _peeked(
+            _needing_parse(
+                workspace, documents, -1 if reparse else pipeline, report, replace=replace, dedupe=dedupe_text
+            )
+        )
         if todo is not None:
 
             def failed(error: DocumentError) -> None:
@@ -153,15 +156,20 @@ def _default_parser(processes: int | None) -> ParseFunction:
 
 
 def _needing_parse(
-    workspace: Workspace, documents: Iterable[Document], pipeline: int, report: IngestReport,
-    *, replace: bool, dedupe: bool,
+    workspace: Workspace,
+    documents: Iterable[Document],
+    pipeline: int,
+    report: IngestReport,
+    *,
+    replace: bool,
+    dedupe: bool,
 ) -> Iterator[Document]:
     """The documents to parse; the others are counted (and their fields refreshed) on the way."""
     for document in documents:
         digest = content_hash(document)
         stored = workspace.query(
-            "SELECT content_hash, pipeline, title, source, url, date_text FROM documents WHERE id = ?",
-            (document.id,))
+            "SELECT content_hash, pipeline, title, source, url, date_text FROM documents WHERE id = ?", (document.id,)
+        )
         if stored and stored[0][0] == digest:
             if stored[0][1] == pipeline:
                 report.unchanged += 1
@@ -191,7 +199,11 @@ def _free_id(workspace: Workspace, doc_id: str) -> str:
 
 
 def _commit(
-    workspace: Workspace, batch: list[ParsedDocument], pipeline: int, origin: str, report: IngestReport,
+    workspace: Workspace,
+    batch: list[ParsedDocument],
+    pipeline: int,
+    origin: str,
+    report: IngestReport,
     on_progress: Callable[[IngestReport], None] | None,
 ) -> None:
     if not batch:

@@ -6,6 +6,7 @@ shows, so the map, the tables and the exports cannot disagree.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -122,9 +123,27 @@ def place_summaries(
             FROM mentions m JOIN documents d ON d.pk = m.doc JOIN places p ON p.id = m.place
             WHERE m.label IN ({labels}) AND {where}
             GROUP BY m.place ORDER BY {_PLACE_ORDERS[order]}{_limit(limit)}""",
-        (*selection.labels, *params))
-    return [PlaceSummary(*row[:8], tuple(row[8].split(",")) if row[8] else (), *row[9:13], bool(row[13]))
-            for row in rows]
+        (*selection.labels, *params),
+    )
+    return [
+        PlaceSummary(
+            id=row[0],
+            name=row[1],
+            display_name=row[2],
+            kind=row[3],
+            country_code=row[4],
+            admin1=row[5],
+            lat=row[6],
+            lon=row[7],
+            members=tuple(row[8].split(",")) if row[8] else (),
+            mentions=row[9],
+            documents=row[10],
+            first_date=row[11],
+            last_date=row[12],
+            corrected=bool(row[13]),
+        )
+        for row in rows
+    ]
 
 
 def mention_records(
@@ -149,8 +168,10 @@ def mention_records(
     if mention_key is not None:
         where += " AND m.pk = ?"
         params.append(mention_key)
-    ordering = {"document": "d.date IS NULL, d.date, d.id, m.char_start",
-                "confidence": "m.resolved_by = 'user', m.confidence, d.id, m.char_start"}.get(order)
+    ordering = {
+        "document": "d.date IS NULL, d.date, d.id, m.char_start",
+        "confidence": "m.resolved_by = 'user', m.confidence, d.id, m.char_start",
+    }.get(order)
     if ordering is None:
         raise ValueError(f"order must be 'document' or 'confidence', not {order!r}")
     rows = workspace.query(
@@ -159,18 +180,34 @@ def mention_records(
                    m.sent_start, p.id, p.display_name, p.kind, p.country_code, p.lat, p.lon, m.confidence,
                    m.resolved_by, m.alternatives, m.model_place, m.decision, m.origin
             FROM mentions m JOIN documents d ON d.pk = m.doc LEFT JOIN places p ON p.id = m.place
-            WHERE {where} ORDER BY {ordering}{_limit(limit, offset)}""", tuple(params))
-    return [MentionRecord(*row[:20], tuple(json.loads(row[20])), *row[21:]) for row in rows]
+            WHERE {where} ORDER BY {ordering}{_limit(limit, offset)}""",
+        tuple(params),
+    )
+    return [_mention_record(row) for row in rows]
+
+
+def _mention_record(row: tuple[Any, ...]) -> MentionRecord:
+    fields = [f.name for f in dataclasses.fields(MentionRecord)]
+    values = dict(zip(fields, row, strict=True))
+    values["alternatives"] = tuple(json.loads(values["alternatives"]))
+    return MentionRecord(**values)
 
 
 def count_mentions(
-    workspace: Workspace, selection: Selection, *, place_id: str | None = None, doc_id: str | None = None,
+    workspace: Workspace,
+    selection: Selection,
+    *,
+    place_id: str | None = None,
+    doc_id: str | None = None,
     resolved_only: bool = True,
 ) -> int:
     """How many rows :func:`mention_records` would give without a limit."""
     where, params = _mention_filter(selection, place_id, doc_id, resolved_only)
-    return int(workspace.query(
-        f"SELECT count(*) FROM mentions m JOIN documents d ON d.pk = m.doc WHERE {where}", tuple(params))[0][0])
+    return int(
+        workspace.query(
+            f"SELECT count(*) FROM mentions m JOIN documents d ON d.pk = m.doc WHERE {where}", tuple(params)
+        )[0][0]
+    )
 
 
 def document_summaries(
@@ -183,7 +220,9 @@ def document_summaries(
                    (SELECT count(*) FROM mentions m WHERE m.doc = d.pk AND m.place IS NOT NULL
                                                      AND m.label = 'place')
             FROM documents d WHERE {where}
-            ORDER BY d.date IS NULL, d.date DESC, d.id{_limit(limit, offset)}""", tuple(params))
+            ORDER BY d.date IS NULL, d.date DESC, d.id{_limit(limit, offset)}""",
+        tuple(params),
+    )
     return [DocumentSummary(*row) for row in rows]
 
 
@@ -196,20 +235,24 @@ def count_documents(workspace: Workspace, *, search: str | None = None) -> int:
 def document_ids(workspace: Workspace, *, search: str | None = None) -> list[str]:
     """The ids of the stored documents (matching ``search``), in :func:`document_summaries` order."""
     where, params = _document_search(search)
-    return [row[0] for row in workspace.query(
-        f"SELECT d.id FROM documents d WHERE {where} ORDER BY d.date IS NULL, d.date DESC, d.id", tuple(params))]
+    return [
+        row[0]
+        for row in workspace.query(
+            f"SELECT d.id FROM documents d WHERE {where} ORDER BY d.date IS NULL, d.date DESC, d.id", tuple(params)
+        )
+    ]
 
 
 def totals(workspace: Workspace, selection: Selection) -> Totals:
     """Documents in the workspace and shown; places and mentions shown (as on the map)."""
     where, params = selection.sql("d")
     labels = ",".join("?" * len(selection.labels))
-    documents, shown = workspace.query(
-        f"SELECT count(*), coalesce(sum({where}), 0) FROM documents d", tuple(params))[0]
+    documents, shown = workspace.query(f"SELECT count(*), coalesce(sum({where}), 0) FROM documents d", tuple(params))[0]
     places, mentions = workspace.query(
         f"""SELECT count(DISTINCT m.place), count(*) FROM mentions m JOIN documents d ON d.pk = m.doc
             WHERE m.place IS NOT NULL AND m.label IN ({labels}) AND {where}""",
-        (*selection.labels, *params))[0]
+        (*selection.labels, *params),
+    )[0]
     return Totals(int(documents), int(shown), int(places), int(mentions))
 
 
@@ -226,7 +269,9 @@ def stored_places(workspace: Workspace, ids: Iterable[str]) -> dict[str, Place]:
         return {}
     rows = workspace.query(
         """SELECT id, geonameid, name, kind, country_code, admin1, lat, lon, population, members, display_name
-           FROM places WHERE id IN (SELECT value FROM json_each(?))""", (json.dumps(wanted),))
+           FROM places WHERE id IN (SELECT value FROM json_each(?))""",
+        (json.dumps(wanted),),
+    )
     return {row[0]: _place(row) for row in rows}
 
 
@@ -235,10 +280,15 @@ def find_places(workspace: Workspace, selection: Selection, text: str, *, limit:
     needle = text.strip().lower()
     if not needle:
         return []
-    matches = [p for p in place_summaries(workspace, selection)
-               if needle in p.display_name.lower() or needle in p.name.lower()]
-    matches.sort(key=lambda p: (not (p.display_name.lower().startswith(needle) or p.name.lower().startswith(needle)),
-                                -p.mentions))
+    matches = [
+        p for p in place_summaries(workspace, selection) if needle in p.display_name.lower() or needle in p.name.lower()
+    ]
+    matches.sort(
+        key=lambda p: (
+            not (p.display_name.lower().startswith(needle) or p.name.lower().startswith(needle)),
+            -p.mentions,
+        )
+    )
     return matches[:limit]
 
 
@@ -261,15 +311,27 @@ def mentions_per_day(workspace: Workspace, selection: Selection) -> list[tuple[s
     rows = workspace.query(
         f"""SELECT d.date, count(*) FROM mentions m JOIN documents d ON d.pk = m.doc
             WHERE d.date IS NOT NULL AND m.place IS NOT NULL AND m.label IN ({labels}) AND {where}
-            GROUP BY d.date ORDER BY d.date""", (*selection.labels, *params))
+            GROUP BY d.date ORDER BY d.date""",
+        (*selection.labels, *params),
+    )
     return [(str(day), int(count)) for day, count in rows]
 
 
 def _place(row: tuple[Any, ...]) -> Place:
     pid, geonameid, name, kind, country_code, admin1, lat, lon, population, members, display_name = row
-    return Place(id=pid, geonameid=geonameid, name=name, kind=kind, country_code=country_code, admin1=admin1,
-                 lat=lat, lon=lon, population=population, members=members.split(",") if members else (),
-                 display_name=display_name)
+    return Place(
+        id=pid,
+        geonameid=geonameid,
+        name=name,
+        kind=kind,
+        country_code=country_code,
+        admin1=admin1,
+        lat=lat,
+        lon=lon,
+        population=population,
+        members=members.split(",") if members else (),
+        display_name=display_name,
+    )
 
 
 def _mention_filter(
@@ -293,8 +355,7 @@ def _document_search(search: str | None) -> tuple[str, list[Any]]:
     if not search or not search.strip():
         return "1", []
     pattern = "%" + search.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    return ("(lower(coalesce(d.title, '')) LIKE ? ESCAPE '\\' OR lower(d.id) LIKE ? ESCAPE '\\')",
-            [pattern, pattern])
+    return ("(lower(coalesce(d.title, '')) LIKE ? ESCAPE '\\' OR lower(d.id) LIKE ? ESCAPE '\\')", [pattern, pattern])
 
 
 def _limit(limit: int | None, offset: int = 0) -> str:

@@ -18,7 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from mapview.exc import (
-    NotAWorkspaceError, ReadOnlyWorkspaceError, WorkspaceCorruptError, WorkspaceError, WorkspaceVersionError,
+    NotAWorkspaceError,
+    ReadOnlyWorkspaceError,
+    WorkspaceCorruptError,
+    WorkspaceError,
+    WorkspaceVersionError,
 )
 from mapview.workspace.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
@@ -138,7 +142,8 @@ class Workspace:
                 yield self._db
                 self._db.execute(
                     "INSERT INTO meta (key, value) VALUES ('revision', '1') ON CONFLICT (key)"
-                    " DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+                    " DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+                )
                 self._db.execute("COMMIT")
             except BaseException as exc:
                 self._db.execute("ROLLBACK")
@@ -212,8 +217,7 @@ def _check_file(path: Path) -> None:
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if len(header) < 100 or size < page_size * int.from_bytes(header[28:32], "big"):
-        raise WorkspaceCorruptError(f"{path} is truncated (a damaged workspace); it was left as it is",
-                                    path=str(path))
+        raise WorkspaceCorruptError(f"{path} is truncated (a damaged workspace); it was left as it is", path=str(path))
 
 
 def _writable(path: Path) -> bool:
@@ -224,15 +228,15 @@ def _writable(path: Path) -> bool:
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     try:
         if readonly:
-            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False,
-                                 isolation_level=None)
+            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False, isolation_level=None)
             try:
                 db.execute("SELECT count(*) FROM sqlite_master").fetchone()
             except sqlite3.OperationalError:
                 # A WAL file in a folder we cannot write: read the file as it is.
                 db.close()
-                db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False,
-                                     isolation_level=None)
+                db = sqlite3.connect(
+                    f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False, isolation_level=None
+                )
         else:
             db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -255,12 +259,16 @@ def _check_schema(db: sqlite3.Connection, path: Path, readonly: bool) -> None:
     if version > SCHEMA_VERSION:
         raise WorkspaceVersionError(
             f"{path} was written by a newer mapview (workspace schema {version}; this one reads up to"
-            f" {SCHEMA_VERSION}): upgrade mapview to open it", path=str(path))
+            f" {SCHEMA_VERSION}): upgrade mapview to open it",
+            path=str(path),
+        )
     if version < SCHEMA_VERSION:
         if readonly:
             raise WorkspaceVersionError(
                 f"{path} uses workspace schema {version} and needs migrating to {SCHEMA_VERSION},"
-                " which needs write access", path=str(path))
+                " which needs write access",
+                path=str(path),
+            )
         try:
             db.execute("BEGIN IMMEDIATE")
             _migrate(db, version)
@@ -290,7 +298,8 @@ def _database_error(path: Path, exc: sqlite3.DatabaseError) -> WorkspaceError:
         if "locked" in message or "busy" in message:
             return WorkspaceError(f"{path} is busy: another process is writing to it ({message})", path=str(path))
     damaged = not isinstance(exc, sqlite3.OperationalError) or any(
-        word in message for word in ("malformed", "not a database", "disk image"))
+        word in message for word in ("malformed", "not a database", "disk image")
+    )
     if damaged:
         return WorkspaceCorruptError(f"{path} is damaged ({message}); it was left as it is", path=str(path))
     return WorkspaceError(f"{path}: {message}", path=str(path))
