@@ -4,7 +4,6 @@ import multiprocessing
 import os
 import signal
 import threading
-import time
 from itertools import islice
 
 import pytest
@@ -118,10 +117,9 @@ def test_workers_that_die_whatever_they_parse_stop_the_run():
 
 
 def test_a_worker_that_cannot_load_stops_the_run_at_once():
-    started = time.perf_counter()
+    # A set-up error ends the run as one error, not as forty documents each reported failed.
     with pytest.raises(WorkerSetupError, match="no spaCy English pipeline"):
         list(parse_in_processes(FakeGeoparser(fail=True), docs(40), processes=2, chunk_documents=2))
-    assert time.perf_counter() - started < 60
 
 
 def test_stopping_early_stops_the_workers():
