@@ -150,7 +150,9 @@ def test_every_popup_and_message_stays_on_the_machine(app_url: str, dash: Dashbo
             dash.frame().evaluate("(i) => window.mapviewMap.openArea(i)", place_id)
         else:
             dash.click_place(name)
-        dash.page.frame_locator(MAP_FRAME).locator(".mv-sentence").first.wait_for()
+        dash.page.frame_locator(MAP_FRAME).locator(".leaflet-popup-content").filter(has_text=name).last.locator(
+            ".mv-sentence"
+        ).first.wait_for()
     assert sidebar.locator("img").count() == 0 and sidebar.locator("a[href*=tracker]").count() == 0
     dash.page.wait_for_timeout(500)
     assert dash.pwned() == [None, None]

@@ -403,6 +403,7 @@
       marker.bindPopup(function () { return content(place.id); },
         { maxWidth: 440, minWidth: 260, autoPanPadding: [20, 20] });
       marker.on("popupopen", function () {
+        closeAreaPopup();  // one popup at a time
         openId = place.id;
         marker.setIcon(markerIcon(places[place.id], true));
         if (!quiet) { selectHandler(place.id); }
@@ -439,12 +440,20 @@
       areas[place.id] = layer;
     }
 
+    function closeAreaPopup() {
+      if (!areaPopup.isOpen()) { return; }
+      var was = quiet;
+      quiet = true;
+      try { map.closePopup(areaPopup); } finally { quiet = was; }
+    }
+
     function openArea(id, latlng, silent) {
       var place = places[id];
       if (!place || !areas[id]) { return; }
       var at = latlng || base.labelPoint(place) || areas[id].getBounds().getCenter();
       quiet = !!silent;
       try {
+        map.closePopup();  // a marker's popup, if one is open: one popup at a time
         openId = id;
         areaPopup.setLatLng(at).setContent(content(id)).openOn(map);
         if (!silent) { selectHandler(id); }
