@@ -303,7 +303,7 @@
     function visible(p, zoom) {
       if (p.kind !== "admin1") {
         var rank = num(p.rank) ? p.rank : 999;
-        return zoom >= 5 || rank <= (zoom <= 2 ? 30 : zoom === 3 ? 80 : 160);
+        return zoom >= 5 || rank <= (zoom <= 2 ? 40 : zoom === 3 ? 100 : 180);
       }
       return zoom >= 6 || (zoom === 5 && num(p.rank) && p.rank <= 900);
     }
@@ -311,12 +311,19 @@
     function labels() {
       layers.labels.clearLayers();
       if (!wanted) { return; }
-      var zoom = map.getZoom(), view = map.getBounds().pad(0.05), drawn = 0;
+      var zoom = map.getZoom(), view = map.getBounds().pad(0.05), taken = [];
+      // Labels come most important first; one that would overlap a label already placed is left out.
       data.labels.forEach(function (f) {
         var p = f.properties, c = f.geometry.coordinates, at = L.latLng(c[1], c[0]);
-        if (drawn >= 400 || !visible(p, zoom) || !view.contains(at)) { return; }
-        drawn += 1;
+        if (taken.length >= 400 || !visible(p, zoom) || !view.contains(at)) { return; }
         var kind = p.kind === "admin1" ? "admin1" : "country";
+        var centre = map.latLngToContainerPoint(at);
+        var half = { x: String(p.name).length * (kind === "country" ? 4.2 : 3.2) + 4, y: 8 };
+        var box = [centre.x - half.x, centre.y - half.y, centre.x + half.x, centre.y + half.y];
+        if (taken.some(function (t) { return box[0] < t[2] && t[0] < box[2] && box[1] < t[3] && t[1] < box[3]; })) {
+          return;
+        }
+        taken.push(box);
         var icon = L.divIcon({ className: "mv-label mv-label-" + kind, html: "", iconSize: [0, 0] });
         var marker = L.marker(at, { icon: icon, interactive: false, keyboard: false, pane: "mv-labels" });
         marker.on("add", function () {
@@ -361,7 +368,7 @@
   function createMap(element, options) {
     options = options || {};
     focusWithoutScrolling();
-    var map = L.map(element, { minZoom: 1, maxZoom: 14, worldCopyJump: true, zoomControl: true });
+    var map = L.map(element, { minZoom: 2, maxZoom: 14, worldCopyJump: true, zoomControl: true });
     Object.keys(PANES).forEach(function (name) {
       map.createPane("mv-" + name).style.zIndex = String(PANES[name]);
     });
