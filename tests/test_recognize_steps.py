@@ -177,7 +177,17 @@ def test_steps_can_be_chosen_and_run_in_order(nlp, rules):
     doc = doc_with(nlp, "Tehrik-i-Taliban Pakistan claimed it.", ("Pakistan", "GPE"))
     without_movement = tuple(step for step in STEPS if step.name != "movement")
     assert found(doc, rules, without_movement) == [("Pakistan", "place", "ruler")]
-    assert [step.name for step in STEPS] == ["model", "ruler", "rescue", "list", "movement", "demonym", "hashtag"]
+    assert [step.name for step in STEPS] == [
+        "model",
+        "ruler",
+        "rescue",
+        "list",
+        "longest",
+        "kind",
+        "movement",
+        "demonym",
+        "hashtag",
+    ]
 
 
 # --- the facade over a blank pipeline: documents, offsets, one sense per document ----------------

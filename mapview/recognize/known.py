@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from gazetteer.folding import GENERIC_KIND, fold_parts
 from mapview.recognize.lexicon import DIRECTION_WORDS, FEATURE_WORDS, GENERIC_WORDS, STRONG_MATCHES
 
 
@@ -34,7 +35,8 @@ ALTERNATE_CITY_POPULATION = 20_000
 NOTABLE_POPULATION = 15_000
 """Towns at least this large count as notable (see :class:`mapview.recognize.Recognizer`)."""
 
-_LOCAL_KINDS = frozenset({"city", "admin2"})
+_LOCAL_KINDS = frozenset({"city", "admin2", "airport"})
+"""Kinds whose size decides whether a name is notable: small towns and airports ("Cox Field") are not."""
 
 
 def known_place_check(lookup: Callable[[str], Sequence[Match]], *, min_population: int = 0) -> Callable[[str], bool]:
@@ -75,6 +77,78 @@ def known_place_check(lookup: Callable[[str], Sequence[Match]], *, min_populatio
         return False
 
     return is_known_place
+
+
+class Named(Match, Protocol):
+    """What :func:`kind_word_apart_check` also reads: the place's own names."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def display_name(self) -> str: ...
+
+
+def kind_word_apart_check(lookup: Callable[[str], Sequence[Named]]) -> Callable[[str], bool]:
+    """A predicate "the kind word of ``name`` says what the place is, but is no part of its name".
+
+    True for "Fargo City" and "Kentucky State": the best place found is of the
+    kind the word names (a city, a state) and is not called so. False for
+    "Iowa City", "Douglas County", "DeSoto Parish" (places are called so), for
+    "Wright State" (the best place found, Wright County, is no state), and for
+    names without a kind word. Used to cut "Fargo City Council" to "Fargo".
+
+    >>> class P:
+    ...     matched_by, kind, population, name, display_name = "name", "city", 74_220, "Iowa City", "Iowa City"
+    >>> apart = kind_word_apart_check(lambda name: [P()])
+    >>> apart("Iowa City"), apart("Ames City"), apart("Ames")
+    (False, True, False)
+    """
+
+    def is_apart(name: str) -> bool:
+        key, generic = fold_parts(name)
+        words = name.split()
+        if not generic and len(words) > 2 and words[0].lower() in GENERIC_KIND and words[1] == "of":
+            # "State of Illinois": the folding keeps "state" before a name ("State College")
+            key, generic = fold_parts(" ".join(words[2:]))[0], words[0].lower()
+        if not generic:
+            return False
+        matches = lookup(name)
+        if not matches or matches[0].kind != GENERIC_KIND[generic]:
+            return False
+        own = _spaceless((key, generic))
+        return not any(own in (_spaceless(fold_parts(m.name)), _spaceless(fold_parts(m.display_name))) for m in matches)
+
+    return is_apart
+
+
+def own_name_check(lookup: Callable[[str], Sequence[Named]]) -> Callable[[str], bool]:
+    """A predicate "some place is called ``name``, kind word and all" ("Douglas County", "Iowa City").
+
+    Not "Brooklyn District" or "Fargo City": the lookup finds Brooklyn and
+    Fargo (it folds the kind word away), but neither is called so.
+
+    >>> class P:
+    ...     matched_by, kind, population, name, display_name = "name", "admin2", 512_416, "Douglas County", ""
+    >>> own_name_check(lambda name: [P()])("Douglas County"), own_name_check(lambda name: [P()])("Douglas")
+    (True, False)
+    """
+
+    def is_own_name(name: str) -> bool:
+        return _called(name, lookup(name))
+
+    return is_own_name
+
+
+def _called(name: str, matches: Sequence[Named]) -> bool:
+    """True when one of ``matches`` is called ``name`` (folded, spaces aside)."""
+    own = _spaceless(fold_parts(name))
+    return any(own in (_spaceless(fold_parts(m.name)), _spaceless(fold_parts(m.display_name))) for m in matches)
+
+
+def _spaceless(folded: tuple[str, str]) -> tuple[str, str]:
+    # "DeSoto Parish" is the place GeoNames calls "De Soto Parish"
+    return folded[0].replace(" ", ""), folded[1]
 
 
 def names_a_feature(name: str) -> bool:

@@ -72,6 +72,14 @@ DIRECTION_WORDS = frozenset({
 })
 """Compass and size words that open names ("Northeast Georgia", "Greater Manchester")."""
 
+KIND_WORDS = frozenset({
+    "City", "Town", "Village", "State", "Province", "County", "District", "Parish", "Borough",
+    "Municipality", "Governorate", "Oblast", "Prefecture",
+})
+"""Kind words that may end ("Fargo City") or open ("City of Fargo") a name: part of it only when a
+place is called so ("Iowa City", "Douglas County"); else they belong to what follows ("Fargo City
+Council") or to the prose ("the State of Illinois")."""
+
 # --- words of names that are not places ---------------------------------------------------------
 
 FEATURE_WORDS = frozenset({
@@ -80,8 +88,27 @@ FEATURE_WORDS = frozenset({
     "Park", "Forest", "Hills", "Heights", "Beach", "Springs", "Falls", "Harbor", "Harbour",
     "Square", "Street", "Road", "Avenue", "Boulevard", "Highway", "Plateau", "Delta", "Basin",
     "Range", "Glacier", "Creek", "Reservoir", "Canyon", "Plains", "Isthmus", "Archipelago",
+    "Drive", "Lane", "Trail", "Parkway", "Pike", "Turnpike", "Freeway", "Expressway", "Circle",
+    "Terrace", "Ave.", "Rd.", "Blvd.", "Ln.", "Pkwy.", "Fault", "Dam", "Bridge", "Tunnel",
 })
-"""Words that end the name of a natural or built feature ("Bay Area", "Emerald Coast")."""
+"""Words that end the name of a natural or built feature ("Bay Area", "Emerald Coast", "Washington
+Drive"): a place's name before one of these names the feature, not the place."""
+
+FEATURE_QUALIFIERS = frozenset({"National", "State", "Regional", "Memorial", "International", "Municipal"})
+"""Words between a place's name and a feature word in a feature's name ("Zion National Park")."""
+
+FEATURE_PREFIXES = frozenset({"Lake", "Mount", "Mt.", "Cape", "Isle"})
+"""Words that open a feature's name before a place's name ("Lake Vermont", "Mount Washington")."""
+
+FEATURE_OF_WORDS = frozenset({"Gulf", "Bay", "Sea", "Strait", "Straits", "Isle", "Port", "Lake", "Cape"})
+"""Words that open a feature's name with "of" ("Gulf of Alaska", "Port of Los Angeles")."""
+
+NAME_JOINERS = frozenset({
+    "i", "e", "ul", "ud", "al", "el", "ye", "o", "de", "du", "la", "le", "upon", "on", "the",
+    "en", "sur", "am", "an", "der", "da", "do", "dos", "das", "del",
+})
+"""Small lowercase words inside a place's name: Persian and Arabic ("Mazar-i-Sharif", "Pul-e
+Khumri", "Qala-i-Naw"), European ("Stratford-upon-Avon", "Weston-on-the-Green")."""
 
 GENERIC_WORDS = frozenset({
     "Province", "Provinces", "District", "Region", "Regions", "Centre", "Center", "Capital",
@@ -123,6 +150,7 @@ _INSTITUTIONS = frozenset({
     "Port", "Harbor", "Station", "Army", "Navy", "Senate", "House", "Assembly", "Legislature",
     "Division", "Census", "Supreme", "Circuit", "Magistrate", "Attorney", "Prosecutor", "Coroner",
     "Sheriffs", "Firefighters", "Cathedral", "Stadium", "Arena", "Mall", "Prison", "Courts",
+    "Guard", "Patrol", "Troopers",
 })
 EVENT_WORDS = frozenset({
     "Earthquake", "Earthquakes", "Quake", "Flood", "Floods", "Flooding", "Fire", "Fires", "Wildfire",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from mapview.recognize.lexicon import DIRECTION_WORDS, GLUED_SEPARATORS, NAME_SEPARATORS, POSSESSIVES
+from mapview.recognize.lexicon import DIRECTION_WORDS, GLUED_SEPARATORS, KIND_WORDS, NAME_SEPARATORS, POSSESSIVES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -47,6 +47,30 @@ def strip_direction(doc: Doc, start: int, end: int, is_known_place: Callable[[st
     rest = doc[start + 1 : end]
     if rest.text[:1].isupper() and not is_known_place(doc[start:end].text) and is_known_place(rest.text):
         return start + 1, end
+    return start, end
+
+
+def strip_kind_word(
+    doc: Doc, start: int, end: int, is_known_place: Callable[[str], bool], is_kind_word_apart: Callable[[str], bool]
+) -> TokenRange:
+    """Drop a kind word that belongs to what follows or to the prose, not to the name.
+
+    "Fargo City Council" → "Fargo" (a capitalised word follows: the kind word
+    opens the institution's name), "the State of Illinois" → "Illinois". The
+    word stays when it is part of a place's name or names another kind of
+    place than the rest (``is_kind_word_apart`` says: "Iowa City Council",
+    "Douglas County Sheriff", "Wright State University"), when the rest is no
+    known place, and at the end of a name ("Tacloban City", "St Louis County
+    highways": the text calls the place so).
+    """
+    if end - start >= 2 and doc[end - 1].text in KIND_WORDS and end < len(doc) and doc[end].text[:1].isupper():
+        rest: TokenRange = (start, end - 1)
+    elif end - start >= 3 and doc[start].text in KIND_WORDS and doc[start + 1].text == "of":
+        rest = (start + 2, end)
+    else:
+        return start, end
+    if is_known_place(doc[rest[0] : rest[1]].text) and is_kind_word_apart(doc[start:end].text):
+        return rest
     return start, end
 
 

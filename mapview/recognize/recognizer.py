@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -9,7 +10,13 @@ from typing import TYPE_CHECKING
 
 from mapview.recognize.candidates import Entity, Found
 from mapview.recognize.document import mentions, propagate
-from mapview.recognize.known import NOTABLE_POPULATION, Match, known_place_check
+from mapview.recognize.known import (
+    NOTABLE_POPULATION,
+    Named,
+    kind_word_apart_check,
+    known_place_check,
+    own_name_check,
+)
 from mapview.recognize.lexicon import PLACE_LABELS
 from mapview.recognize.pieces import model_text, piece_ranges
 from mapview.recognize.ruler import Ruler, build_ruler
@@ -45,6 +52,16 @@ class Recognizer:
     is_notable_place
         A stricter check for names the model did not call places (towns it
         labels ORG or PERSON, hashtags); defaults to ``is_known_place``.
+    is_kind_word_apart
+        "Does the kind word of this name say what the place is without being
+        part of its name?" ("Fargo City" yes, "Iowa City" no), see
+        :func:`mapview.recognize.known.kind_word_apart_check`. Without it a
+        kind word is never cut from a name.
+    is_own_name
+        "Is some place called exactly this, kind word and all?" ("Douglas
+        County" yes, "Brooklyn District" no), see
+        :func:`mapview.recognize.known.own_name_check`. Without it a name is
+        never grown over a kind word.
     nlp
         A spaCy pipeline to use instead of :func:`mapview.recognize.model.load_pipeline`.
     labels
@@ -69,6 +86,8 @@ class Recognizer:
         place_names: Iterable[tuple[str, str]] | None = None,
         is_known_place: Callable[[str], bool] | None = None,
         is_notable_place: Callable[[str], bool] | None = None,
+        is_kind_word_apart: Callable[[str], bool] | None = None,
+        is_own_name: Callable[[str], bool] | None = None,
         nlp: Language | None = None,
         labels: Sequence[str] = PLACE_LABELS,
         chunk_chars: int = 2000,
@@ -77,6 +96,8 @@ class Recognizer:
         self._place_names = list(place_names) if place_names is not None else None
         self._known = _memo(is_known_place)
         self._notable = _memo(is_notable_place) or self._known
+        self._kind_apart = _memo(is_kind_word_apart)
+        self._own_name = _memo(is_own_name)
         self._nlp = nlp
         self._labels = frozenset(labels)
         self._chunk_chars = chunk_chars
@@ -141,7 +162,7 @@ class Recognizer:
     def _rules(self) -> Rules:
         if self._ruler is None and self._place_names:
             self._ruler = build_ruler(self.nlp, self._place_names)
-        return Rules(self._labels, self._ruler, self._known, self._notable)
+        return Rules(self._labels, self._ruler, self._known, self._notable, self._kind_apart, self._own_name)
 
     @classmethod
     def from_gazetteer(
@@ -156,13 +177,16 @@ class Recognizer:
         """A recognizer fed by a gazetteer: its country, province, region and
         continent names and demonyms for the ruler, and its lookup for the checks."""
 
-        def lookup(name: str) -> Sequence[Match]:
-            return gazetteer.lookup(name, limit=5)
+        @functools.lru_cache(maxsize=4096)  # the checks ask about the same names
+        def lookup(name: str) -> Sequence[Named]:
+            return tuple(gazetteer.lookup(name, limit=5))
 
         return cls(
             place_names=gazetteer.names(),
             is_known_place=known_place_check(lookup),
             is_notable_place=known_place_check(lookup, min_population=NOTABLE_POPULATION),
+            is_kind_word_apart=kind_word_apart_check(lookup),
+            is_own_name=own_name_check(lookup),
             nlp=nlp,
             labels=labels,
             chunk_chars=chunk_chars,

@@ -21,6 +21,7 @@ from mapview.recognize.lexicon import (
     NAME_ARTICLES,
     NOT_INSTITUTION_LABELS,
     NOT_NAME_LABELS,
+    ORG_ADJECTIVES,
     WEAK_MATCH_LABELS,
 )
 from mapview.recognize.names import TokenRange
@@ -118,6 +119,19 @@ def ruler_matches(
 def _named_institution(doc: Doc, ent: Span, start: int, end: int) -> bool:
     if ent.label_ in NOT_INSTITUTION_LABELS:
         return False
-    if start == ent.start and any(t.text in INSTITUTION_WORDS for t in doc[end : ent.end]):
+    if (
+        start == _name_start(doc, ent)
+        and doc[start].text not in ORG_ADJECTIVES  # "the Great Flood" names no place called Great
+        and any(t.text in INSTITUTION_WORDS for t in doc[end : ent.end])
+    ):
         return True
     return start > ent.start and doc[start - 1].text in ("of", "in")
+
+
+def _name_start(doc: Doc, ent: Span) -> int:
+    """Where the entity's name begins: after an article, a number or a lowercase word ("the Minnesota
+    State Patrol", "230 Minnesota National Guard" troops), which the model often takes in."""
+    i = ent.start
+    while i < ent.end - 1 and (doc[i].lower_ == "the" or doc[i].like_num or not doc[i].text[:1].isupper()):
+        i += 1
+    return i

@@ -16,6 +16,11 @@ is the order the recognizer runs them in:
     Department"), with a gazetteer check and a context cue;
 ``list``
     weak names standing in a list with places ("Paktika, Logar, and Laghman");
+``longest``
+    each place grown to the longest name around it ("Qala-i-Naw", "Washington Drive",
+    "Lake Vermont"), and transliterated names found ("Mazar-i-Sharif");
+``kind``
+    a kind word no place is called by leaves the name ("Fargo City Council" → "Fargo");
 ``movement``
     names inside a movement's name ("Tehrik-i-Taliban Pakistan") become ``rejected``;
 ``demonym``
@@ -28,15 +33,17 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from gazetteer.folding import fold_parts
 from mapview.recognize.candidates import Candidate
 from mapview.recognize.context import in_movement_name, in_place_list
 from mapview.recognize.hashtags import hashtag_places
 from mapview.recognize.known import generic_only, names_a_feature
 from mapview.recognize.lexicon import LISTABLE_LABELS
-from mapview.recognize.names import TokenRange, name_parts, strip_direction
+from mapview.recognize.longest import joined_runs, longest_name
+from mapview.recognize.names import TokenRange, name_parts, strip_direction, strip_kind_word
 from mapview.recognize.rescue import inside_institution, rescue
 from mapview.recognize.ruler import Ruler, ruler_matches
 
@@ -48,14 +55,17 @@ if TYPE_CHECKING:
 class Rules:
     """What the steps are configured with, once per run of the recognizer.
 
-    ``known`` and ``notable`` are the gazetteer checks (None: no gazetteer, and
-    the steps that need one do nothing); ``ruler`` the gazetteer's names (None: no names).
+    ``known``, ``notable``, ``kind_apart`` and ``own_name`` are the gazetteer checks (None: no
+    gazetteer, and the steps that need one do nothing); ``ruler`` the
+    gazetteer's names (None: no names).
     """
 
     labels: frozenset[str]
     ruler: Ruler | None = None
     known: Callable[[str], bool] | None = None
     notable: Callable[[str], bool] | None = None
+    kind_apart: Callable[[str], bool] | None = None
+    own_name: Callable[[str], bool] | None = None
 
     @property
     def demonyms(self) -> frozenset[str] | None:
@@ -198,6 +208,75 @@ def listed_places(rules: Rules, piece: Piece) -> None:
         waiting = [span for span in waiting if span not in joined]
 
 
+def longest_names(rules: Rules, piece: Piece) -> None:
+    """``longest``: each place grown to the longest name around it, and joined names found.
+
+    "Qala" → "Qala-i-Naw", "Douglas" → "Douglas County", "Washington" →
+    "Washington Drive", "Vermont" → "Lake Vermont" (see
+    :mod:`mapview.recognize.longest`); then transliterated names no candidate
+    covers and the gazetteer knows ("Mazar-i-Sharif", "Pul-e Khumri").
+    """
+    known, own_name = rules.known, rules.own_name
+    if known is None:
+        return
+
+    def is_name(text: str) -> bool:
+        # a kind word joins a name only when a place is called so ("Douglas County", not "Brooklyn District")
+        return known(text) and (not fold_parts(text)[1] or (own_name is not None and own_name(text)))
+
+    doc = piece.doc
+    bounds = _sentence_bounds(doc, piece.sentence_starts)
+    ordered = sorted(piece.candidates, key=lambda c: c.start)
+    grown: list[Candidate] = []
+    for k, c in enumerate(ordered):
+        if c.label == "place" and c.chars is None:
+            first, last = bounds(c.start)
+            left = max([first] + [o.end for o in ordered[:k] if o.end <= c.start])
+            right = min([last] + [o.start for o in ordered[k + 1 :] if o.start >= c.end])
+            start, end = longest_name(doc, c.start, c.end, is_name, (left, right))
+            c = replace(c, start=start, end=end)
+        grown.append(c)
+    taken = {i for c in grown for i in range(c.start, c.end)}
+    piece.candidates = grown
+    for start, end in _joined_places(doc, bounds, taken, is_name):
+        piece.candidates.append(Candidate(start, end, "place", "longest"))
+
+
+def _joined_places(
+    doc: Doc, bounds: Callable[[int], TokenRange], taken: set[int], is_name: Callable[[str], bool]
+) -> list[TokenRange]:
+    found = []
+    i = 0
+    while i < len(doc):
+        sentence = bounds(i)
+        for start, end in joined_runs(doc, sentence):
+            if not taken.intersection(range(start, end)) and is_name(doc[start:end].text):
+                found.append((start, end))
+        i = max(sentence[1], i + 1)
+    return found
+
+
+def kind_words(rules: Rules, piece: Piece) -> None:
+    """``kind``: a kind word no place is called by leaves the name ("Fargo City Council" → "Fargo").
+
+    A name the ruler matched is a recorded name and keeps a kind word after it
+    ("Lagos State"), not one before it: "the State of Illinois" says what
+    "the state of Illinois" says, and names Illinois.
+    """
+    known, kind_apart = rules.known, rules.kind_apart
+    if known is None or kind_apart is None:
+        return
+    doc = piece.doc
+    shaped = []
+    for c in piece.candidates:
+        if c.label == "place" and c.chars is None:
+            start, end = strip_kind_word(doc, c.start, c.end, known, kind_apart)
+            if c.rule != "ruler" or end == c.end:
+                c = replace(c, start=start, end=end)
+        shaped.append(c)
+    piece.candidates = shaped
+
+
 def movement_names(rules: Rules, piece: Piece) -> None:
     """``movement``: a name inside a movement's name is no mention ("Tehrik-i-Taliban Pakistan")."""
     bounds = _sentence_bounds(piece.doc, piece.sentence_starts)
@@ -245,6 +324,8 @@ STEPS: tuple[Step, ...] = (
     Step("ruler", ruler_names),
     Step("rescue", rescued_places),
     Step("list", listed_places),
+    Step("longest", longest_names),
+    Step("kind", kind_words),
     Step("movement", movement_names),
     Step("demonym", demonym_names),
     Step("hashtag", hashtag_names),
