@@ -55,7 +55,7 @@ class BuildReport:
 
 def build_index(
     path: Path,
-    fingerprint: dict[str, str],
+    fingerprint: dict[str, str | None],
     *,
     progress: bool = False,
     entries: Iterable[Entry] | None = None,
@@ -124,7 +124,7 @@ def _shapes(entries: list[Entry], bar: Any, source: OutlineSource | None) -> Sha
 
 
 def _write(
-    tmp: Path, entries: list[Entry], shapes: Shapes, fingerprint: dict[str, str], bar: Any
+    tmp: Path, entries: list[Entry], shapes: Shapes, fingerprint: dict[str, str | None], bar: Any
 ) -> tuple[dict[str, int], int]:
     db = sqlite3.connect(tmp)
     try:

@@ -9,7 +9,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from gazetteer.exc import CacheNotWritableError, IndexCorruptError
+from gazetteer.exc import CacheNotWritableError, IndexCorruptError, SourceMissingError
 from gazetteer.schema import SCHEMA_VERSION
 from gazetteer.sources.packages import CURATED_DIR, source_versions
 from gazetteer.sources.shapes import PACKAGE as SHAPES_PACKAGE
@@ -45,10 +45,11 @@ def default_index_path() -> Path:
     return cache_dir() / INDEX_NAME
 
 
-def fingerprint() -> dict[str, str]:
+def fingerprint(*, require_shapes: bool = True) -> dict[str, str | None]:
     """Versions of the source packages and shapes file, and a hash of our curated tables and build code.
 
-    Raises :class:`~gazetteer.exc.SourceMissingError` when a source is not installed.
+    Raises :class:`~gazetteer.exc.SourceMissingError` when a source is not installed; with
+    ``require_shapes=False`` a missing shapes file gives None for it instead (see :func:`ensure_index`).
     """
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
@@ -59,15 +60,21 @@ def fingerprint() -> dict[str, str]:
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
+    try:
+        shapes: str | None = shapes_version()
+    except SourceMissingError:
+        if require_shapes:
+            raise
+        shapes = None
     return {
         **source_versions(),
-        SHAPES_PACKAGE: shapes_version(),
+        SHAPES_PACKAGE: shapes,
         "schema": SCHEMA_VERSION,
         "build": digest.hexdigest()[:16],
     }
 
 
-def problem_with(path: Path, expected: dict[str, str]) -> str | None:
+def problem_with(path: Path, expected: dict[str, str | None]) -> str | None:
     """Why the index at ``path`` cannot be used (missing, corrupt, stale), or None if it can."""
     if not path.is_file():
         return "missing"
@@ -91,7 +98,10 @@ def problem_with(path: Path, expected: dict[str, str]) -> str | None:
         return f"corrupt: {exc}"
     if meta.get("schema") != SCHEMA_VERSION or "fingerprint" not in meta:
         return "stale: built for another schema"
-    if json.loads(meta["fingerprint"]) != expected:
+    built = json.loads(meta["fingerprint"])
+    if expected.get(SHAPES_PACKAGE) is None:  # shapes not installed here: they cannot be compared
+        built[SHAPES_PACKAGE] = None
+    if built != expected:
         return "stale: the data packages or the build code changed"
     return None
 
@@ -100,12 +110,16 @@ def ensure_index(path: Path | None = None, *, progress: bool = False, force: boo
     """Make sure a usable index is at ``path``; return it and why it was rebuilt (None if it was not).
 
     A lock in the cache folder lets only one process build; others wait, then use its file.
+    Where the province shapes are not installed (the package used outside its checkout), a
+    current index built with them is used as it is; building one needs them.
     """
     path = Path(path) if path is not None else default_index_path()
-    expected = fingerprint()
+    expected = fingerprint(require_shapes=False)
     reason = "forced" if force else problem_with(path, expected)
     if reason is None:
         return path, None
+    if expected[SHAPES_PACKAGE] is None:
+        expected = fingerprint()  # raises SourceMissingError: an index cannot be built without the shapes
     from gazetteer.build import build_index  # heavy (shapely, numpy): only when building
 
     try:

@@ -48,7 +48,7 @@ def pipeline_version() -> PipelineVersion:
     details: dict[str, Any] = {
         "mapview": _distribution_version("mapview"),
         "code": _source_hash(),
-        "gazetteer": fingerprint(),
+        "gazetteer": fingerprint(require_shapes=False),
         "spacy": _distribution_version("spacy"),
         "model": None if model is None else f"{model} {_distribution_version(model)}",
     }

@@ -57,3 +57,16 @@ def test_garbage_index_is_rebuilt_and_answers(tmp_path):
 def test_cache_dir_follows_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("MAPVIEW_CACHE_DIR", str(tmp_path / "c"))
     assert cache_dir() == tmp_path / "c"
+
+
+def test_without_the_shapes_installed_a_current_index_is_used_but_none_is_built(gazetteer, tmp_path, monkeypatch):
+    # The package installed outside its checkout: the npm shapes are not beside it.
+    from gazetteer import Gazetteer
+    from gazetteer.exc import SourceMissingError
+
+    index = tmp_path / "gazetteer.sqlite"
+    shutil.copyfile(gazetteer.path, index)
+    monkeypatch.setenv("MAPVIEW_SHAPES_DIR", str(tmp_path / "no-shapes-here"))
+    assert Gazetteer(index).lookup("Kabul")[0].country_code == "AF"
+    with pytest.raises(SourceMissingError, match="not installed"):
+        Gazetteer(tmp_path / "none.sqlite").lookup("Kabul")
