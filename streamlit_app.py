@@ -243,6 +243,18 @@ def _ingest(workspace: Workspace, documents: list[Any], origin: str, messages: l
     st.session_state["add_messages"] = messages
 
 
+def demonym_switch() -> None:
+    """Whether "Syrian forces", "a Canadian" count as mentions of their country (map, tables, exports)."""
+    shown = st.sidebar.toggle(
+        "Demonyms as their country",
+        value=selection().demonyms,
+        key="demonyms",
+        help='Count words like "Syrian" or "Afghans" as mentions of their country. Off: only place names count.',
+    )
+    if shown != selection().demonyms:
+        set_selection(dataclasses.replace(selection(), demonyms=shown))
+
+
 def date_filter(workspace: Workspace) -> None:
     """Documents dated within a range (and the undated ones, or not)."""
     span = queries.date_range(workspace)
@@ -771,6 +783,7 @@ def main() -> None:
         st.text(str(exc))
         st.stop()
     add_documents(workspace)
+    demonym_switch()
     date_filter(workspace)
     document_list(workspace)
     current = selection()

@@ -102,3 +102,17 @@ def test_finding_a_place_opens_it_on_the_map(app: AppTest) -> None:
     args = map_args(app)
     assert args["focus"]["id"] == args["selected"]["id"]
     assert "Mentions of Kabul" in " ".join(c.value for c in app.caption)
+
+
+def test_demonyms_can_count_as_their_country(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mapview.workspace import ingest
+    from tests.workspace_support import TOY_VERSION, doc, toy_parse
+
+    path = tmp_path / "w.mapview"
+    with Workspace.open(path, create=True) as workspace:
+        ingest(workspace, [doc("a", "Syrian forces left Kabul.")], parse=toy_parse, version=TOY_VERSION)
+    monkeypatch.setattr("sys.argv", ["streamlit_app.py", "--workspace", str(path)])
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert map_places(at) == {"Kabul"} and "1 mentions" in caption(at)
+    at.sidebar.toggle(key="demonyms").set_value(True).run()
+    assert map_places(at) == {"Kabul", "Syria"} and "2 mentions" in caption(at)
