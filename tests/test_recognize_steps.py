@@ -181,6 +181,8 @@ def test_steps_can_be_chosen_and_run_in_order(nlp, rules):
         "model",
         "ruler",
         "rescue",
+        "definition",
+        "feature",
         "list",
         "longest",
         "kind",

@@ -44,11 +44,15 @@ class Candidate:
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """A character range ``[start, end)`` of the whole document taken as a mention."""
+    """A character range ``[start, end)`` of the whole document taken as a mention.
+
+    ``cued``: the words around it say "a place" (see :func:`mapview.recognize.context.place_cue`).
+    """
 
     start: int
     end: int
     label: Label
+    cued: bool = False
 
 
 @dataclass(frozen=True, slots=True)

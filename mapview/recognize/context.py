@@ -9,7 +9,14 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from mapview.recognize.lexicon import LIST_GLUE, LOCATIVE_CUES, MOVEMENT_PAIRS, MOVEMENT_WORDS, NAME_CONNECTORS
+from mapview.recognize.lexicon import (
+    KIND_CUES,
+    LIST_GLUE,
+    LOCATIVE_CUES,
+    MOVEMENT_PAIRS,
+    MOVEMENT_WORDS,
+    NAME_CONNECTORS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -29,7 +36,7 @@ def in_movement_name(doc: Doc, start: int, end: int, sentence: tuple[int, int]) 
     keeps Kabul).
     """
     first, last = sentence
-    reach = 2 if _headline(doc, first, last) else _RUN_REACH
+    reach = 2 if is_headline(doc, first, last) else _RUN_REACH
     left = start
     while left > max(first, start - reach) and _in_run(doc, left - 1):
         left -= 1
@@ -54,7 +61,8 @@ def _in_run(doc: Doc, i: int) -> bool:
     return text[:1].isupper() and text[:1].isalpha()
 
 
-def _headline(doc: Doc, first: int, last: int) -> bool:
+def is_headline(doc: Doc, first: int, last: int) -> bool:
+    """True when tokens ``[first, last)`` are written like a headline, every longer word capitalised."""
     # Title case leaves only short function words in lowercase; prose has many longer ones.
     words = [t.text for t in doc[first:last] if t.is_alpha and len(t.text) > 3]
     lowercase = sum(w.islower() for w in words)
@@ -64,6 +72,21 @@ def _headline(doc: Doc, first: int, last: int) -> bool:
 def locative_cue(doc: Doc, start: int) -> bool:
     """True when the word before token ``start`` is a locative preposition ("in Ferguson")."""
     return start > 0 and doc[start - 1].lower_ in LOCATIVE_CUES and doc[start - 1].text.islower()
+
+
+def place_cue(doc: Doc, start: int, end: int, place_starts: set[int], place_ends: set[int]) -> bool:
+    """True when the words around ``[start, end)`` say "a place", whatever the name.
+
+    A locative preposition before it ("in Georgia"), a place after or before a
+    comma ("Athens, Georgia", "Georgia, USA"), or a lowercase kind word after
+    it ("Georgia state", "Herat province").
+    """
+    return (
+        locative_cue(doc, start)
+        or followed_by_place(doc, end, place_starts)
+        or (start > 1 and doc[start - 1].text == "," and (start - 1) in place_ends)
+        or (end < len(doc) and doc[end].text in KIND_CUES)
+    )
 
 
 def followed_by_place(doc: Doc, end: int, place_starts: set[int]) -> bool:

@@ -1,7 +1,9 @@
 """Document-level rules, once every piece of a document has been through the steps.
 
 :func:`propagate` applies "one sense per document": a name taken as a place
-once is a place wherever else it stands alone in that document.
+once is a place wherever else it stands alone in that document;
+:func:`not_persons` applies it from the other side: a name used for a person
+is that person where it stands alone.
 :func:`mentions` turns what was found into the document's mentions.
 """
 
@@ -12,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
 from mapview.recognize.candidates import Entity, Found
+from mapview.recognize.lexicon import DIRECTION_WORDS, FEATURE_WORDS, GENERIC_WORDS, INSTITUTION_WORDS, KIND_WORDS
 from mapview.records import Mention, Span
 from mapview.sentences import sentence_containing
 
@@ -23,11 +26,12 @@ def propagate(
 
     An occurrence counts when it is a whole model entity of another label
     ("Gainesville" PERSON) or no entity at all, and overlaps nothing found. A
-    name used in this document as a person's surname ("Jackson" in "Tom
-    Jackson") is never propagated, nor a name ``known`` (the gazetteer check) rejects.
+    name used in this document as part of a person's name ("Jackson" in "Tom
+    Jackson", see :func:`person_names`) is never propagated, nor a name
+    ``known`` (the gazetteer check) rejects.
     """
     names = {text[f.start : f.end] for f in found if f.label == "place"}
-    names -= {e.text.rsplit(None, 1)[-1] for e in entities if e.label == "PERSON" and e.tokens > 1}
+    names -= person_names(entities)
     # only names the gazetteer knows: a model error ("H5N1" GPE) must not spread
     names = {n for n in names if len(n) > 2 and (known is None or known(n))}
     if not names:
@@ -42,6 +46,49 @@ def propagate(
             continue
         more.append(Found(start, end, "place"))
     return more
+
+
+def not_persons(text: str, found: list[Found], entities: list[Entity]) -> list[Found]:
+    """``found`` without the places that are a person of this document.
+
+    One sense per document, from the person's side: a name used in the
+    document as part of a person's name ("Georgia Smith", "coach Ed Ripley")
+    is that person where it stands alone ("Georgia won the final", "said
+    Ripley"), unless the words around it say "a place" ("in Georgia",
+    "Ripley, Tenn."): the model labels a bare name by the word, not the sense.
+    """
+    persons = person_names(entities)
+    if not persons:
+        return found
+    return [f for f in found if f.label != "place" or f.cued or text[f.start : f.end] not in persons]
+
+
+def person_names(entities: list[Entity]) -> set[str]:
+    """The words of the people a document names.
+
+    A person's name is written as two to four capitalised words or initials
+    ("Matthew D. Flores", "Georgia Smith"), none of them a word of institutions,
+    kinds or features ("Alexandria Police", "Village Malakal" are not): PERSON
+    entities so written, and entities of any label with a middle initial (the
+    model calls "Tyrise M. Bell" an organisation).
+    """
+    names: set[str] = set()
+    for e in entities:
+        words = e.text.split()
+        if not 2 <= len(words) <= 4 or not all(map(_name_word, words)):
+            continue
+        if e.label == "PERSON" or (len(words) == 3 and _INITIAL.fullmatch(words[1])):
+            names.update(w for w in words if not _INITIAL.fullmatch(w))
+    return names
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?|[A-Z]\.")
+_NOT_NAME_WORDS = INSTITUTION_WORDS | KIND_WORDS | FEATURE_WORDS | DIRECTION_WORDS | GENERIC_WORDS
+
+
+def _name_word(word: str) -> bool:
+    return bool(_NAME_WORD.fullmatch(word)) and word not in _NOT_NAME_WORDS
 
 
 def mentions(text: str, sentences: Sequence[Span], found: list[Found]) -> list[Mention]:

@@ -80,19 +80,63 @@ KIND_WORDS = frozenset({
 place is called so ("Iowa City", "Douglas County"); else they belong to what follows ("Fargo City
 Council") or to the prose ("the State of Illinois")."""
 
+KIND_CUES = frozenset({
+    "province", "provinces", "state", "county", "district", "districts", "city", "town", "village",
+    "region", "governorate", "oblast", "prefecture", "parish", "borough", "municipality", "township",
+    "valley", "pass", "river", "airport", "area", "neighborhood", "neighbourhood", "suburb",
+})
+"""Lowercase words after a name that say it names a place ("Herat province", "the Salang pass")."""
+
+DEFINITION_VERBS = frozenset({"is", "was"})
+"""Verbs of a definition's "X is a town in Y"."""
+
+DEFINED_KINDS = frozenset({
+    "town", "village", "city", "hamlet", "municipality", "commune", "suburb", "neighborhood",
+    "neighbourhood", "borough", "county", "district", "province", "region", "state", "country",
+    "settlement", "township", "parish", "island", "river", "lake", "mountain", "community", "place",
+    "locality", "capital", "port", "seaport", "valley", "peninsula", "archipelago", "oasis",
+    "territory", "prefecture", "governorate", "oblast", "canton", "metropolis", "enclave", "exclave",
+})
+"""Kinds of place a definition names ("Stow is a town in ...", "an unincorporated community")."""
+
+DEFINITION_GOES_ON = frozenset({
+    "in", "of", "on", "near", "located", "situated", "and", "that", "which", "with", "at", ",", ".",
+})
+"""Words after the kind noun that go on like a definition ("a town in", "a city located"), not like
+another noun ("a town councillor")."""
+
 # --- words of names that are not places ---------------------------------------------------------
 
-FEATURE_WORDS = frozenset({
+STREET_WORDS = frozenset({
+    "Street", "Road", "Avenue", "Boulevard", "Highway", "Drive", "Lane", "Parkway", "Pike", "Turnpike",
+    "Freeway", "Expressway", "Circle", "Terrace", "Ave.", "Rd.", "Blvd.", "Ln.", "Pkwy.",
+})
+"""Words that end a street's or road's name, and never a person's ("E. Broad St.", "Gillis Street")."""
+
+FEATURE_WORDS = STREET_WORDS | frozenset({
     "Area", "Coast", "Valley", "River", "Lake", "Lakes", "Mountain", "Mountains", "Island",
     "Islands", "Bay", "Sea", "Ocean", "Gulf", "Peninsula", "Desert", "Strait", "Canal",
     "Park", "Forest", "Hills", "Heights", "Beach", "Springs", "Falls", "Harbor", "Harbour",
-    "Square", "Street", "Road", "Avenue", "Boulevard", "Highway", "Plateau", "Delta", "Basin",
-    "Range", "Glacier", "Creek", "Reservoir", "Canyon", "Plains", "Isthmus", "Archipelago",
-    "Drive", "Lane", "Trail", "Parkway", "Pike", "Turnpike", "Freeway", "Expressway", "Circle",
-    "Terrace", "Ave.", "Rd.", "Blvd.", "Ln.", "Pkwy.", "Fault", "Dam", "Bridge", "Tunnel",
+    "Square", "Plateau", "Delta", "Basin", "Range", "Glacier", "Creek", "Reservoir", "Canyon",
+    "Plains", "Isthmus", "Archipelago", "Trail", "Fault", "Dam", "Bridge", "Tunnel",
 })
 """Words that end the name of a natural or built feature ("Bay Area", "Emerald Coast", "Washington
 Drive"): a place's name before one of these names the feature, not the place."""
+
+STREET_ABBREVIATIONS = frozenset({"St.", "St", "Ave", "Rd", "Dr", "Blvd", "Ln", "Ct", "Ct.", "Pl", "Pl."})
+"""Abbreviated street words that end a street's name ("Main St.", "E. Broad St.")."""
+
+STREET_SIDES = frozenset({
+    "North", "South", "East", "West", "N", "S", "E", "W", "NE", "NW", "SE", "SW",
+    "N.", "S.", "E.", "W.", "N.E.", "N.W.", "S.E.", "S.W.",
+})
+"""Words after a street's name that are part of it ("40th Avenue South", "Maryland Avenue SW")."""
+
+ROUTE_WORDS = frozenset({
+    "Highway", "Route", "Interstate", "Road", "Hwy", "Hwy.", "Loop", "Spur", "Freeway",
+    "Expressway", "Turnpike", "FM", "SR", "CR", "RR",
+})
+"""Words before a number that name a road ("Highway 10", "County Road 43", "FM 678")."""
 
 FEATURE_QUALIFIERS = frozenset({"National", "State", "Regional", "Memorial", "International", "Municipal"})
 """Words between a place's name and a feature word in a feature's name ("Zion National Park")."""

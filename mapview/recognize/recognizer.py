@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mapview.recognize.candidates import Entity, Found
-from mapview.recognize.document import mentions, propagate
+from mapview.recognize.context import place_cue
+from mapview.recognize.document import mentions, not_persons, propagate
 from mapview.recognize.known import (
     NOTABLE_POPULATION,
     Named,
@@ -152,9 +153,13 @@ class Recognizer:
             state.entities += [
                 Entity(base + ent.start_char, base + ent.end_char, ent.label_, ent.text, len(ent)) for ent in doc.ents
             ]
-            for c in run_steps(self._steps, rules, doc, starts):
+            candidates = run_steps(self._steps, rules, doc, starts)
+            place_starts = {c.start for c in candidates if c.label == "place"}
+            place_ends = {c.end for c in candidates if c.label == "place"}
+            for c in candidates:
                 start, end = c.char_range(doc)
-                state.found.append(Found(base + start, base + end, c.label))
+                cued = place_cue(doc, c.start, c.end, place_starts, place_ends)
+                state.found.append(Found(base + start, base + end, c.label, cued))
         while pending:
             done += 1
             yield pending.popleft().finish(rules.known)
@@ -220,5 +225,6 @@ class _State:
     entities: list[Entity]
 
     def finish(self, known: Callable[[str], bool] | None) -> list[Mention]:
-        more = propagate(self.text, self.found, self.entities, known)
-        return mentions(self.text, self.sentences, self.found + more)
+        found = not_persons(self.text, self.found, self.entities)
+        more = propagate(self.text, found, self.entities, known)
+        return mentions(self.text, self.sentences, found + more)

@@ -13,7 +13,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from mapview.recognize.context import followed_by_place, locative_cue
-from mapview.recognize.lexicon import INSTITUTION_WORDS, OF_HEADS, ORG_ADJECTIVES, POSSESSIVE_S, RESCUE_LABELS
+from mapview.recognize.known import generic_only
+from mapview.recognize.lexicon import (
+    INSTITUTION_WORDS,
+    KIND_CUES,
+    OF_HEADS,
+    ORG_ADJECTIVES,
+    POSSESSIVE_S,
+    RESCUE_LABELS,
+)
 from mapview.recognize.names import TokenRange, known_prefix, name_parts
 
 if TYPE_CHECKING:
@@ -29,6 +37,8 @@ def rescue(
 ) -> list[TokenRange]:
     """Token ranges of places inside a non-place ``entity``, or [] when none.
 
+    - the whole entity is a known place and a lowercase kind word follows it
+      ("the Salang pass", "Helmand province");
     - the whole entity is a notable place and a cue says "location": a locative
       preposition before it ("in Ferguson") or a place after a comma
       ("Gainesville, Fla.");
@@ -46,6 +56,8 @@ def rescue(
         whole = doc[start:end].text
         if entity.label_ != "PERSON" and _institution(doc, start, end):
             found += inside_institution(doc, start, end, is_known_place)
+        elif end - start <= 3 and _kind_word_after(doc, end) and not generic_only(whole) and is_known_place(whole):
+            found.append((start, end))  # "the Salang pass", "Avoyelles parish": the word says place
         elif (
             end - start <= 3
             and is_notable_place(whole)
@@ -53,6 +65,10 @@ def rescue(
         ):
             found.append((start, end))
     return found
+
+
+def _kind_word_after(doc: Doc, end: int) -> bool:
+    return end < len(doc) and doc[end].text in KIND_CUES
 
 
 def _possessor(doc: Doc, entity: Span) -> TokenRange | None:

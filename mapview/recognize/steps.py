@@ -14,6 +14,10 @@ is the order the recognizer runs them in:
 ``rescue``
     places inside entities of other labels ("in Ferguson" PERSON, "Athens Police
     Department"), with a gazetteer check and a context cue;
+``definition``
+    the subject of an encyclopedic definition ("Stow is a town in Middlesex County");
+``feature``
+    streets, roads and natural features ("Gillis Street", "Highway 10", "Elbow Lake");
 ``list``
     weak names standing in a list with places ("Paktika, Logar, and Laghman");
 ``longest``
@@ -38,7 +42,9 @@ from typing import TYPE_CHECKING
 
 from gazetteer.folding import fold_parts
 from mapview.recognize.candidates import Candidate
-from mapview.recognize.context import in_movement_name, in_place_list
+from mapview.recognize.context import in_movement_name, in_place_list, is_headline
+from mapview.recognize.definitions import defined_places
+from mapview.recognize.features import ends_street, feature_names
 from mapview.recognize.hashtags import hashtag_places
 from mapview.recognize.known import generic_only, names_a_feature
 from mapview.recognize.lexicon import LISTABLE_LABELS
@@ -121,8 +127,8 @@ def model_entities(rules: Rules, piece: Piece) -> None:
 
 
 def _plausible(rules: Rules, name: str) -> bool:
-    if generic_only(name):
-        return False  # a lone "South", "Valley", "Earth" is a word, not a name
+    if generic_only(name) and not names_a_feature(name):
+        return False  # a lone "South", "Valley", "Earth" is a word, not a name; "Bay Area", "West Coast" are names
     return rules.known is None or names_a_feature(name) or rules.known(name)
 
 
@@ -180,6 +186,52 @@ def rescued_places(rules: Rules, piece: Piece) -> None:
         for s, e in rescue(piece.doc, ent, known, notable, starts)
     ]
     piece.candidates += found
+
+
+def defined_places_step(rules: Rules, piece: Piece) -> None:
+    """``definition``: the subject of "X is a town in Y" is a place, whatever the model called it.
+
+    It replaces the candidates inside it ("Qala" of "Qala-i-Naw is the capital of ...").
+    """
+    doc = piece.doc
+    token_starts = sorted({_token_at(doc, s) for s in piece.sentence_starts})
+    for start, end in defined_places(doc, token_starts):
+        piece.candidates = [c for c in piece.candidates if c.end <= start or c.start >= end]
+        piece.candidates.append(Candidate(start, end, "place", "definition"))
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    return bisect_right([t.idx for t in doc], char) - 1 if len(doc) else 0
+
+
+def feature_places(rules: Rules, piece: Piece) -> None:
+    """``feature``: streets, roads and natural features ("Gillis Street", "Highway 10", "Elbow Lake").
+
+    Found whatever the model labels them (see :mod:`mapview.recognize.features`),
+    except inside a person's name ("Veronica Lake"; a street word is never one: the model calls "E. Broad
+    St." a person) and, in headlines, where
+    every word is capitalised, unless the model saw the same span as an entity.
+    A feature's name replaces the candidates inside it ("Washington" in
+    "Washington Drive").
+    """
+    doc = piece.doc
+    persons = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+    entities = {(e.start, e.end) for e in doc.ents}
+    bounds = _sentence_bounds(doc, piece.sentence_starts)
+    i = 0
+    while i < len(doc):
+        sentence = bounds(i)
+        headline = is_headline(doc, *sentence)
+        for start, end in feature_names(doc, sentence):
+            in_person = any(s <= start and end <= e for s, e in persons) and not ends_street(doc[end - 1].text)
+            if in_person or (headline and (start, end) not in entities):
+                continue
+            inside = [c for c in piece.candidates if start <= c.start and c.end <= end]
+            if any(c.start < end and start < c.end for c in piece.candidates if c not in inside):
+                continue
+            piece.candidates = [c for c in piece.candidates if c not in inside]
+            piece.candidates.append(Candidate(start, end, "place", "feature"))
+        i = max(sentence[1], i + 1)
 
 
 def listed_places(rules: Rules, piece: Piece) -> None:
@@ -323,6 +375,8 @@ STEPS: tuple[Step, ...] = (
     Step("model", model_entities),
     Step("ruler", ruler_names),
     Step("rescue", rescued_places),
+    Step("definition", defined_places_step),
+    Step("feature", feature_places),
     Step("list", listed_places),
     Step("longest", longest_names),
     Step("kind", kind_words),

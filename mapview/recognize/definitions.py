@@ -1,0 +1,71 @@
+"""Encyclopedic definitions: "X is a town in Y" says X is a place, whatever the model thinks of X.
+
+The sentence that opens a gazetteer-like or encyclopedic article ("Stow is a
+town in Middlesex County", "Qala-i-Naw is the capital of Badghis province",
+"Oakport is an unincorporated community") is the strongest cue there is: its
+subject is a place even when the model calls it a person or an organisation,
+and even when the gazetteer does not know it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from mapview.recognize.lexicon import (
+    DEFINED_KINDS,
+    DEFINITION_GOES_ON,
+    DEFINITION_VERBS,
+    NAME_ARTICLES,
+    NAME_JOINERS,
+)
+from mapview.recognize.names import TokenRange
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+SUBJECT_WORDS = 6
+"""The longest subject taken ("Mazar-i-Sharif" is five tokens)."""
+MODIFIERS = 3
+"""Words allowed between the article and the kind noun ("a small market town", "the second-largest city")."""
+
+
+def defined_places(doc: Doc, sentence_starts: Sequence[int]) -> Iterator[TokenRange]:
+    """The subjects of the definitions that open sentences: "Stow is a town in ..." → "Stow".
+
+    ``sentence_starts`` are the token indices where sentences begin. The
+    subject is the run of capitalised words (and the hyphens and joining words
+    inside names) that opens the sentence, then "is"/"was", an article, at most
+    :data:`MODIFIERS` lowercase words, a kind of place (:data:`DEFINED_KINDS`)
+    and a word that goes on like a definition ("in", "of", "located", a comma).
+    """
+    for first in sentence_starts:
+        end = _subject_end(doc, first)
+        if end > first and not doc[first].is_stop and _definition_follows(doc, end):  # not "This is a town"
+            yield first, end
+
+
+def _subject_end(doc: Doc, first: int) -> int:
+    end = first
+    while end < min(len(doc), first + SUBJECT_WORDS):
+        text = doc[end].text
+        capitalised = text[:1].isupper() and text[:1].isalpha() and text not in NAME_ARTICLES
+        glue = text == "-" or (text in NAME_JOINERS and end > first)
+        if not (capitalised or glue):
+            break
+        end += 1
+    while end > first and not doc[end - 1].text[:1].isupper():
+        end -= 1  # a name ends with a capitalised word
+    return end
+
+
+def _definition_follows(doc: Doc, i: int) -> bool:
+    if i + 2 >= len(doc) or doc[i].lower_ not in DEFINITION_VERBS or doc[i + 1].lower_ not in ("a", "an", "the"):
+        return False
+    for k in range(i + 2, min(len(doc) - 1, i + 3 + MODIFIERS)):
+        word = doc[k].lower_
+        if word in DEFINED_KINDS:
+            return doc[k + 1].lower_ in DEFINITION_GOES_ON
+        if not (doc[k].is_lower or doc[k].like_num or doc[k].text == "-"):
+            return False
+    return False
