@@ -7,7 +7,7 @@ import sys
 from contextlib import closing
 
 from mapview import exit_codes
-from mapview.cli_workspace import add_commands, add_geometry_option, area_shapes, output_format
+from mapview.cli_workspace import add_commands, add_demonyms_option, add_geometry_option, area_shapes, output_format
 from mapview.export import EXPORT_FORMATS
 
 
@@ -34,10 +34,17 @@ def _parse(args: argparse.Namespace) -> int:
     )
     with closing(stream):  # an interrupt or error stops the worker processes at once
         if args.output is None:
-            write(report.counting(stream), sys.stdout, fmt, shapes=area_shapes(args.geometry))
+            write(
+                report.counting(stream),
+                sys.stdout,
+                fmt,
+                shapes=area_shapes(args.geometry),
+                include_demonyms=args.demonyms,
+            )
             return report.exit_code()
         with atomic_output(args.output) as out:
-            write(report.counting(stream), out, fmt, shapes=area_shapes(args.geometry))  # type: ignore[arg-type]
+            demonyms = args.demonyms
+            write(report.counting(stream), out, fmt, shapes=area_shapes(args.geometry), include_demonyms=demonyms)  # type: ignore[arg-type]
             if report.skipped and not report.done:
                 out.discard()  # every input failed: an empty result must not replace the last good one
                 print(f"mapview: nothing could be parsed: {args.output} was left as it was", file=sys.stderr)
@@ -76,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
         help="parsing processes (default: one per core; 1 parses in this process)",
     )
     parse.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_demonyms_option(parse)
     add_geometry_option(parse)
     parse.set_defaults(run=_parse)
     add_commands(sub)

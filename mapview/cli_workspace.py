@@ -67,11 +67,18 @@ def add_commands(sub: Any) -> None:
     export.add_argument("--from", dest="date_from", metavar="DATE", help="documents dated on or after DATE")
     export.add_argument("--to", dest="date_to", metavar="DATE", help="documents dated on or before DATE")
     export.add_argument("--no-undated", action="store_true", help="leave out documents without a date")
-    export.add_argument(
-        "--demonyms", action="store_true", help="count demonyms ('Syrian forces') as mentions of their country"
-    )
+    add_demonyms_option(export)
     add_geometry_option(export)
     export.set_defaults(run=_export)
+
+
+def add_demonyms_option(parser: argparse.ArgumentParser) -> None:
+    """``--demonyms``: the one switch that maps demonyms as their country (see :mod:`mapview.export`)."""
+    parser.add_argument(
+        "--demonyms",
+        action="store_true",
+        help="map demonyms ('Syrian forces', 'a Canadian') as their country, labelled 'demonym' (default: left out)",
+    )
 
 
 def add_geometry_option(parser: argparse.ArgumentParser) -> None:

@@ -1,9 +1,13 @@
 """Results out: GeoJSON (RFC 7946), CSV (one row per mention) and JSONL records.
 
 The JSONL record is the evaluation format of ``../shared/eval``, so its output
-is scored directly by ``score.py``. Demonym mentions ("Afghan fighters") are
-left out of the map and of the JSONL by default: of the four evaluation corpora
-only LGL annotates them.
+is scored directly by ``score.py``. Demonym mentions ("Afghan fighters", and a
+country named as an embassy's owner: "the U.S. Embassy in Kabul") are left out
+of the map and of the JSONL by default: they say who, not where ("Russian
+troops in Syria" reports Syria). ``include_demonyms`` (``--demonyms`` on
+``mapview parse`` and ``mapview export``, ``Selection.demonyms`` on the page)
+maps them as their country, each mention keeping ``label: demonym``. Of the
+four evaluation corpora only LGL annotates demonyms.
 """
 
 from __future__ import annotations

@@ -16,7 +16,18 @@ from mapview.recognize.steps import Rules  # noqa: E402
 from mapview.records import Span  # noqa: E402
 from tests.test_recognize_steps import doc_with, found  # noqa: E402
 
-KNOWN = {"Stow", "Salang", "Georgia", "Ripley", "Tbilisi", "Middlesex County", "Memphis"}
+KNOWN = {
+    "Stow",
+    "Salang",
+    "Georgia",
+    "Ripley",
+    "Tbilisi",
+    "Middlesex County",
+    "Memphis",
+    "Mansfield",
+    "St. Paul",
+    "Rome",
+}
 
 
 @pytest.fixture(scope="module")
@@ -113,9 +124,10 @@ def recognizer():
             {"label": "GPE", "pattern": "Georgia"},
             {"label": "GPE", "pattern": "Ripley"},
             {"label": "GPE", "pattern": "Tbilisi"},
+            {"label": "GPE", "pattern": "Marburg"},
         ]
     )
-    known = KNOWN.__contains__
+    known = (KNOWN | {"Marburg"}).__contains__
     return Recognizer(place_names=[("Georgia", "name")], is_known_place=known, nlp=nlp)
 
 
@@ -135,3 +147,44 @@ def test_a_persons_name_is_still_a_place_where_the_words_say_so(recognizer):
 
 def test_without_a_person_of_that_name_the_place_stands(recognizer):
     assert names_in(recognizer, "Georgia won the vote. Ripley waved.") == ["Georgia", "Ripley"]
+
+
+# --- datelines ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("MANSFIELD -- The mayor resigned on Friday.", ["MANSFIELD"]),
+        ("Storm damage. ST. PAUL — Crews worked all night.", ["ST. PAUL"]),
+        ("ROME (AP) - Pilgrims filled the square.", ["ROME"]),
+    ],
+)
+def test_a_dateline_names_the_place_a_report_was_filed_from(nlp, rules, text, expected):
+    assert places(doc_with(nlp, text), rules) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks in the NATO-Russia council resumed.",  # a hyphen glued to the word
+        "She went to the new ED - staff were busy.",  # two letters, and a lowercase word after the dash
+        "NOWHERESVILLE -- The mayor resigned.",  # no place the gazetteer knows
+    ],
+)
+def test_capitals_before_a_dash_are_no_dateline_otherwise(nlp, rules, text):
+    assert places(doc_with(nlp, text), rules) == []
+
+
+# --- pathogens and owners ----------------------------------------------------------------------------
+
+
+def test_a_name_used_for_a_pathogen_is_no_place_in_that_document(recognizer):
+    text = "Marburg virus spread fast. Marburg cases rose. Doctors flew in from Tbilisi."
+    assert names_in(recognizer, text) == ["Tbilisi"]
+
+
+def test_a_state_before_an_embassy_is_its_owner_not_a_place(recognizer):
+    text = "Staff at the Georgia Embassy in Tbilisi left."
+    found = recognizer.recognize(text, [Span(0, len(text))])
+    assert [(m.name, m.label) for m in found] == [("Georgia", "demonym"), ("Tbilisi", "place")]

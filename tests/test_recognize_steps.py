@@ -183,6 +183,7 @@ def test_steps_can_be_chosen_and_run_in_order(nlp, rules):
         "rescue",
         "definition",
         "feature",
+        "dateline",
         "list",
         "longest",
         "kind",

@@ -234,3 +234,50 @@ def test_two_processes_give_the_same_mentions_in_order(recognizer):
     ]
     items = [(t, split_sentences(t)) for t in texts]
     assert list(recognizer.recognize_many(items, n_process=2)) == list(recognizer.recognize_many(items))
+
+
+# --- what reaches the map (the real model and index) ----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def geoparser(gazetteer):
+    from mapview.pipeline import Geoparser
+
+    return Geoparser(gazetteer=gazetteer)
+
+
+def mapped(geoparser, text, *, demonyms=False):
+    from mapview.export import to_geojson
+    from mapview.records import Document
+
+    parsed = geoparser.parse(Document(id="d", text=text))
+    return {f["properties"]["name"] for f in to_geojson([parsed], include_demonyms=demonyms)["features"]}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("The Middle East Counterintelligence and Counterterrorism teams arrived in Kabul.", "Middle East"),
+        ("Staff at the U.S. Embassy in Kabul were moved to the airport.", "United States"),
+    ],
+)
+def test_an_institutions_name_puts_no_marker_where_the_institution_is_not(geoparser, text, absent):
+    assert "Kabul" in mapped(geoparser, text) and absent not in mapped(geoparser, text)
+
+
+@pytest.mark.slow
+def test_demonyms_reach_the_map_as_their_country_only_when_asked(geoparser):
+    text = "Russian troops crossed into Ukraine, and a Canadian reporter followed them."
+    assert mapped(geoparser, text) == {"Ukraine"}
+    assert mapped(geoparser, text, demonyms=True) == {"Ukraine", "Russia", "Canada"}
+
+
+@pytest.mark.slow
+def test_hyphenated_afghan_names_are_found_and_placed(geoparser):
+    from mapview.records import Document
+
+    text = "Fighting near Mazar-i-Sharif and Pul-e Khumri closed the Salang pass; aid reached Qala-i-Naw."
+    found = {m.mention.name: m.place for m in geoparser.parse(Document(id="d", text=text)).mentions}
+    assert set(found) == {"Mazar-i-Sharif", "Pul-e Khumri", "Salang", "Qala-i-Naw"}
+    assert all(place is not None and place.country_code == "AF" for place in found.values())

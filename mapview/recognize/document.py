@@ -2,8 +2,8 @@
 
 :func:`propagate` applies "one sense per document": a name taken as a place
 once is a place wherever else it stands alone in that document;
-:func:`not_persons` applies it from the other side: a name used for a person
-is that person where it stands alone.
+:func:`without_senses` applies it from the other side: a name used for a person
+or a pathogen is that where it stands alone.
 :func:`mentions` turns what was found into the document's mentions.
 """
 
@@ -11,27 +11,38 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 
 from mapview.recognize.candidates import Entity, Found
-from mapview.recognize.lexicon import DIRECTION_WORDS, FEATURE_WORDS, GENERIC_WORDS, INSTITUTION_WORDS, KIND_WORDS
+from mapview.recognize.lexicon import (
+    DIRECTION_WORDS,
+    FEATURE_WORDS,
+    GENERIC_WORDS,
+    INSTITUTION_WORDS,
+    KIND_WORDS,
+    PATHOGEN_WORDS,
+)
 from mapview.records import Mention, Span
 from mapview.sentences import sentence_containing
 
 
 def propagate(
-    text: str, found: list[Found], entities: list[Entity], known: Callable[[str], bool] | None
+    text: str,
+    found: list[Found],
+    entities: list[Entity],
+    known: Callable[[str], bool] | None,
+    senses: Set[str] = frozenset(),
 ) -> list[Found]:
     """More found names: other stand-alone occurrences of names already taken as places.
 
     An occurrence counts when it is a whole model entity of another label
     ("Gainesville" PERSON) or no entity at all, and overlaps nothing found. A
-    name used in this document as part of a person's name ("Jackson" in "Tom
-    Jackson", see :func:`person_names`) is never propagated, nor a name
+    name the document uses in another sense (``senses``: "Jackson" in "Tom
+    Jackson", see :func:`other_senses`) is never propagated, nor a name
     ``known`` (the gazetteer check) rejects.
     """
     names = {text[f.start : f.end] for f in found if f.label == "place"}
-    names -= person_names(entities)
+    names -= senses
     # only names the gazetteer knows: a model error ("H5N1" GPE) must not spread
     names = {n for n in names if len(n) > 2 and (known is None or known(n))}
     if not names:
@@ -48,19 +59,32 @@ def propagate(
     return more
 
 
-def not_persons(text: str, found: list[Found], entities: list[Entity]) -> list[Found]:
-    """``found`` without the places that are a person of this document.
+def other_senses(text: str, found: list[Found], entities: list[Entity]) -> set[str]:
+    """Names this document uses for something other than a place: people and pathogens.
 
-    One sense per document, from the person's side: a name used in the
-    document as part of a person's name ("Georgia Smith", "coach Ed Ripley")
-    is that person where it stands alone ("Georgia won the final", "said
-    Ripley"), unless the words around it say "a place" ("in Georgia",
+    A person's name (see :func:`person_names`), and a name right before
+    "virus", "fever" or "disease" ("Marburg virus", "Lassa fever": the name of
+    a pathogen, see :data:`~mapview.recognize.lexicon.PATHOGEN_WORDS`).
+    """
+    pathogens = {text[f.start : f.end] for f in found if _PATHOGEN.match(text, f.end)}
+    return person_names(entities) | pathogens
+
+
+def without_senses(text: str, found: list[Found], senses: set[str]) -> list[Found]:
+    """``found`` without the places whose name the document uses in another sense (:func:`other_senses`).
+
+    One sense per document, from the other side: a name used for a person
+    ("Georgia Smith", "coach Ed Ripley") or a pathogen ("Marburg virus") is
+    that where it stands alone ("Georgia won the final", "the Marburg
+    outbreak"), unless the words around it say "a place" ("in Georgia",
     "Ripley, Tenn."): the model labels a bare name by the word, not the sense.
     """
-    persons = person_names(entities)
-    if not persons:
+    if not senses:
         return found
-    return [f for f in found if f.label != "place" or f.cued or text[f.start : f.end] not in persons]
+    return [f for f in found if f.label != "place" or f.cued or text[f.start : f.end] not in senses]
+
+
+_PATHOGEN = re.compile(r"[ \t]+(?:" + "|".join(sorted(PATHOGEN_WORDS)) + r")\b")
 
 
 def person_names(entities: list[Entity]) -> set[str]:

@@ -105,6 +105,20 @@ DEFINITION_GOES_ON = frozenset({
 """Words after the kind noun that go on like a definition ("a town in", "a city located"), not like
 another noun ("a town councillor")."""
 
+DATELINE_DASHES = frozenset({"--", "—", "–", "-", "―"})
+"""Dashes that end a news dateline ("MANSFIELD -- The mayor said")."""
+
+NEWS_AGENCIES = frozenset({"AP", "Reuters", "AFP", "UPI", "CNN", "IANS", "PTI", "Xinhua"})
+"""Agencies named in a dateline's parentheses ("ROME (AP) -")."""
+
+PATHOGEN_WORDS = frozenset({"virus", "viruses", "ebolavirus", "fever", "disease"})
+"""Lowercase words after a place's name that make it a pathogen's ("Marburg virus", "Lassa fever",
+"Lyme disease"): the name then says which disease, not where."""
+
+OWNER_WORDS = frozenset({"Embassy", "Embassies", "Consulate", "Consulates", "Consulate-General"})
+"""Institutions named after the state that owns them and located in another ("the U.S. Embassy in
+Kabul" is in Kabul): the state's name before one says who, like a demonym, not where."""
+
 # --- words of names that are not places ---------------------------------------------------------
 
 STREET_WORDS = frozenset({

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from mapview.recognize.candidates import Entity, Found
 from mapview.recognize.context import place_cue
-from mapview.recognize.document import mentions, not_persons, propagate
+from mapview.recognize.document import mentions, other_senses, propagate, without_senses
 from mapview.recognize.known import (
     NOTABLE_POPULATION,
     Named,
@@ -225,6 +225,7 @@ class _State:
     entities: list[Entity]
 
     def finish(self, known: Callable[[str], bool] | None) -> list[Mention]:
-        found = not_persons(self.text, self.found, self.entities)
-        more = propagate(self.text, found, self.entities, known)
+        senses = other_senses(self.text, self.found, self.entities)
+        found = without_senses(self.text, self.found, senses)
+        more = propagate(self.text, found, self.entities, known, senses)
         return mentions(self.text, self.sentences, found + more)

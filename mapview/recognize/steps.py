@@ -18,6 +18,8 @@ is the order the recognizer runs them in:
     the subject of an encyclopedic definition ("Stow is a town in Middlesex County");
 ``feature``
     streets, roads and natural features ("Gillis Street", "Highway 10", "Elbow Lake");
+``dateline``
+    the place a news report was filed from ("MANSFIELD -- The mayor said");
 ``list``
     weak names standing in a list with places ("Paktika, Logar, and Laghman");
 ``longest``
@@ -28,7 +30,8 @@ is the order the recognizer runs them in:
 ``movement``
     names inside a movement's name ("Tehrik-i-Taliban Pakistan") become ``rejected``;
 ``demonym``
-    a place match that is also a demonym ("Canadian Food Inspection Agency") becomes one;
+    a place match that is also a demonym ("Canadian Food Inspection Agency") becomes one, and so
+    does a state's name before an embassy ("the U.S. Embassy in Kabul");
 ``hashtag``
     places named by hashtags ("#PrayForGaza"), where no candidate stands.
 """
@@ -43,11 +46,12 @@ from typing import TYPE_CHECKING
 from gazetteer.folding import fold_parts
 from mapview.recognize.candidates import Candidate
 from mapview.recognize.context import in_movement_name, in_place_list, is_headline
+from mapview.recognize.datelines import dateline_names
 from mapview.recognize.definitions import defined_places
 from mapview.recognize.features import ends_street, feature_names
 from mapview.recognize.hashtags import hashtag_places
 from mapview.recognize.known import generic_only, names_a_feature
-from mapview.recognize.lexicon import LISTABLE_LABELS
+from mapview.recognize.lexicon import LISTABLE_LABELS, OWNER_WORDS
 from mapview.recognize.longest import joined_runs, longest_name
 from mapview.recognize.names import TokenRange, name_parts, strip_direction, strip_kind_word
 from mapview.recognize.rescue import inside_institution, rescue
@@ -224,14 +228,28 @@ def feature_places(rules: Rules, piece: Piece) -> None:
         headline = is_headline(doc, *sentence)
         for start, end in feature_names(doc, sentence):
             in_person = any(s <= start and end <= e for s, e in persons) and not ends_street(doc[end - 1].text)
-            if in_person or (headline and (start, end) not in entities):
-                continue
-            inside = [c for c in piece.candidates if start <= c.start and c.end <= end]
-            if any(c.start < end and start < c.end for c in piece.candidates if c not in inside):
-                continue
-            piece.candidates = [c for c in piece.candidates if c not in inside]
-            piece.candidates.append(Candidate(start, end, "place", "feature"))
+            if not in_person and not (headline and (start, end) not in entities):
+                _replace_inside(piece, Candidate(start, end, "place", "feature"))
         i = max(sentence[1], i + 1)
+
+
+def dateline_places(rules: Rules, piece: Piece) -> None:
+    """``dateline``: the place a news report was filed from ("MANSFIELD -- ...", "ROME (AP) -"),
+    when the gazetteer knows it (written in capitals, it is checked as a name: "Rome")."""
+    if rules.known is None:
+        return
+    doc = piece.doc
+    for start, end in dateline_names(doc):
+        if rules.known(doc[start:end].text.title()):
+            _replace_inside(piece, Candidate(start, end, "place", "dateline"))
+
+
+def _replace_inside(piece: Piece, found: Candidate) -> None:
+    """Add ``found`` in place of the candidates inside it, unless another candidate crosses its edge."""
+    inside = [c for c in piece.candidates if found.start <= c.start and c.end <= found.end]
+    if any(c.start < found.end and found.start < c.end for c in piece.candidates if c not in inside):
+        return
+    piece.candidates = [c for c in piece.candidates if c not in inside] + [found]
 
 
 def listed_places(rules: Rules, piece: Piece) -> None:
@@ -339,13 +357,16 @@ def movement_names(rules: Rules, piece: Piece) -> None:
 
 
 def demonym_names(rules: Rules, piece: Piece) -> None:
-    """``demonym``: a place match that is also a demonym is one ("Canadian" is also a town in Texas)."""
-    demonyms = rules.demonyms
-    if demonyms:
-        piece.candidates = [
-            c.labelled("demonym") if c.label == "place" and c.text(piece.doc) in demonyms else c
-            for c in piece.candidates
-        ]
+    """``demonym``: a place match that is also a demonym is one ("Canadian" is also a town in Texas), and
+    so is a state's name before an embassy ("the U.S. Embassy in Kabul": the owner, not the place)."""
+    demonyms = rules.demonyms or frozenset()
+    doc = piece.doc
+    piece.candidates = [
+        c.labelled("demonym")
+        if c.label == "place" and (c.text(doc) in demonyms or (c.end < len(doc) and doc[c.end].text in OWNER_WORDS))
+        else c
+        for c in piece.candidates
+    ]
 
 
 def hashtag_names(rules: Rules, piece: Piece) -> None:
@@ -377,6 +398,7 @@ STEPS: tuple[Step, ...] = (
     Step("rescue", rescued_places),
     Step("definition", defined_places_step),
     Step("feature", feature_places),
+    Step("dateline", dateline_places),
     Step("list", listed_places),
     Step("longest", longest_names),
     Step("kind", kind_words),
