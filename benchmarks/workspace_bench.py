@@ -126,8 +126,12 @@ def dashboard(workspace: Path, repeats: int = 5) -> dict[str, float]:
                 toggles.append(time.perf_counter() - started)
                 dash.idle()
         clicks = []
-        names = [dash.frame().evaluate("(i) => window.mapviewMap.placeName(i)", i) for i in dash.place_ids()[:40]]
+        names = dash.frame().evaluate(
+            """() => { const m = window.mapviewMap;
+                       return m.placeIds().filter((i) => m.markerOf(i)).slice(0, 40).map((i) => m.placeName(i)); }"""
+        )
         for name in names[:repeats]:
+            dash.frame().evaluate("() => window.mapviewMap.map.closePopup()")
             marker = dash.reveal_place(name)  # zoom in until the marker is out of its cluster
             started = time.perf_counter()
             marker.click()
