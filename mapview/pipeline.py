@@ -17,7 +17,7 @@ from gazetteer.lookup import Gazetteer
 from mapview.exc import DocumentError, DocumentParseError
 from mapview.recognize import Recognizer
 from mapview.records import Document, ParsedDocument
-from mapview.resolver import Resolver
+from mapview.resolve import Resolver
 from mapview.sentences import split_sentences
 from mapview.text_repair import Notice
 

@@ -159,3 +159,26 @@ def test_the_capital_of_a_province_is_a_settlement_inside_it(resolver, gazetteer
 def test_a_town_that_is_a_small_part_of_its_province_does_not_displace_it(resolver):
     [quebec] = resolve(resolver, "Voters in Quebec went to the polls.", "Quebec")
     assert (quebec.place.kind, quebec.place.country_code) == ("admin1", "CA")
+
+
+@pytest.mark.parametrize(
+    "text, names, expected",
+    [
+        # a small town far below the country of the same name, until its neighbours speak
+        ("Water rose in Palestine; Tyler, Athens and Jacksonville closed schools.", ("Palestine", "Tyler"), "Texas"),
+        # the second London of the world, named with the towns around it
+        (
+            "A fire in London was fought by crews from Sarnia, Strathroy and St. Thomas.",
+            ("London", "Sarnia"),
+            "Ontario",
+        ),
+    ],
+)
+def test_a_candidate_far_below_the_best_wins_when_the_document_speaks_for_it(resolver, text, names, expected):
+    first, _ = resolve(resolver, text, *names)
+    assert first.place.admin1 == expected
+
+
+def test_without_context_the_best_known_place_stands(resolver):
+    [london] = resolve(resolver, "A fire in London was put out.", "London")
+    assert london.place.country_code == "GB"

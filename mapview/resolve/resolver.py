@@ -36,10 +36,10 @@ from mapview.resolve.cues import capital_of, container_gap, coordinations, kind_
 if TYPE_CHECKING:
     from gazetteer.lookup import Gazetteer
 
+# A name's candidates, best first, all weighed with the document's context: the gazetteer's
+# prior stays in each score, so a candidate far below the best ("New York City" for "New
+# York", London, Ontario) wins only when the other places of the document speak for it.
 CANDIDATES = 25
-# Candidates scoring this far below the name's best are not considered (a town that only
-# shares a skeleton or needs a missing cue word: "Kansas City" for "Kansas").
-MARGIN = 4.5
 ROUNDS = 2
 ALTERNATIVES = 3
 NAME_CACHE = 4096  # names whose candidates a resolver keeps between documents
@@ -98,12 +98,9 @@ class Resolver:
         return [_resolved(s, sc) for s, sc in zip(slots, scores)]
 
     def _lookup(self, name: str, label: str) -> tuple[tuple[Place, ...], Seat | None]:
-        """A name's candidates (those within MARGIN of its best) and the settlement among them, if any."""
+        """A name's candidates (the gazetteer's first CANDIDATES) and the settlement among them, if any."""
         kinds = ["country"] if label == "demonym" else None
         candidates = self.gazetteer.lookup(name, kinds=kinds, limit=CANDIDATES)
-        if candidates:
-            floor = (candidates[0].score or 0.0) - MARGIN
-            candidates = [c for c in candidates if (c.score or 0.0) >= floor]
         return tuple(candidates), namesake_seat(fold_parts(name)[0], candidates, self.containment)
 
     def _slot(self, text: str, mention: Mention, sentence_kinds: dict[tuple[int, int], str | None]) -> _Slot:
