@@ -188,3 +188,16 @@ def test_a_state_before_an_embassy_is_its_owner_not_a_place(recognizer):
     text = "Staff at the Georgia Embassy in Tbilisi left."
     found = recognizer.recognize(text, [Span(0, len(text))])
     assert [(m.name, m.label) for m in found] == [("Georgia", "demonym"), ("Tbilisi", "place")]
+
+
+def test_a_name_the_model_mostly_calls_an_event_is_no_place_in_that_document():
+    from mapview.recognize.candidates import Entity, Found
+    from mapview.recognize.document import other_senses, without_senses
+
+    text = "Olympic venues. Olympic budget. Olympic village. Olympic crowds."
+    starts = [i for i in range(len(text)) if text.startswith("Olympic", i)]
+    labels = ["FAC", "EVENT", "EVENT", "EVENT"]
+    entities = [Entity(s, s + 7, label, "Olympic", 1) for s, label in zip(starts, labels)]
+    found = [Found(starts[0], starts[0] + 7, "place")]
+    assert without_senses(text, found, other_senses(text, found, entities)) == []
+    assert "Olympic" not in other_senses(text, found, entities[:2])  # once more an event than a place: no sense

@@ -30,6 +30,11 @@ NOT_INSTITUTION_LABELS = frozenset({"PERSON", "PRODUCT", "WORK_OF_ART", "LAW", "
 RESCUE_LABELS = frozenset({"ORG", "PERSON", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LOC", "GPE"})
 """Labels of entities that may hide a place the model did not label as one."""
 
+OTHER_SENSE_LABELS = frozenset({"EVENT", "PRODUCT", "WORK_OF_ART", "NORP", "LAW", "LANGUAGE"})
+"""Labels of entities that name no place: a name the model gives these more often than a place label
+in a document is used in that sense there ("Olympic" games). Not ORG or PERSON: the model gives those
+to many towns ("Herat" ORG, "Farah" PERSON)."""
+
 LISTABLE_LABELS = frozenset({"PERSON", "ORG"})
 """Labels of short known names that count as places when they stand in a list of places."""
 
