@@ -245,4 +245,5 @@ def _loose_rows(pk: int, entry: Entry, keyed: dict[str, tuple[str, str]]) -> Ite
 def _progress_bar(enabled: bool) -> Any:
     from tqdm import tqdm
 
+    tqdm.monitor_interval = 0  # its thread would live on, and a process with threads cannot fork workers safely
     return tqdm(total=_STEPS, unit="step", desc="gazetteer", leave=True, disable=not enabled)

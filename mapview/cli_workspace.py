@@ -145,9 +145,9 @@ class _Progress:
         self.style = style
         self._bar: Any = None
         if style == "bar":
-            from tqdm import tqdm
+            from mapview.console import progress_bar
 
-            self._bar = tqdm(unit="doc", desc="parsing", mininterval=0.5, file=sys.stderr)
+            self._bar = progress_bar(unit="doc", desc="parsing")
 
     def total(self, count: int) -> None:
         if self.style == "json":

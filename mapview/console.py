@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TextIO, TypeVar
+from typing import Any, TextIO, TypeVar
 
 from mapview import exit_codes
 from mapview.exc import DocumentError
@@ -51,3 +51,16 @@ class ConsoleReport:
     def exit_code(self) -> int:
         """:data:`~mapview.exit_codes.SKIPPED` when anything was skipped, else :data:`~mapview.exit_codes.OK`."""
         return exit_codes.SKIPPED if self.skipped else exit_codes.OK
+
+
+def progress_bar(*, unit: str, desc: str, file: TextIO | None = None) -> Any:
+    """A tqdm progress bar (on ``file``, standard error by default) that starts no thread.
+
+    tqdm's monitor thread would otherwise live for the rest of the process, and a
+    process with a second thread can no longer fork its parsing workers safely: every
+    later pool would be spawned, loading spaCy and the index again in each worker.
+    """
+    from tqdm import tqdm
+
+    tqdm.monitor_interval = 0
+    return tqdm(unit=unit, desc=desc, mininterval=0.5, file=file)

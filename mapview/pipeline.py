@@ -262,8 +262,6 @@ def parse_documents(
 
 
 def _progress_bar() -> Any:
-    # Only made when shown: even a disabled bar starts tqdm's monitor thread, for good, and
-    # a process with threads can no longer fork its workers safely.
-    from tqdm import tqdm
+    from mapview.console import progress_bar
 
-    return tqdm(unit="doc", desc="parsing", mininterval=0.5)
+    return progress_bar(unit="doc", desc="parsing")
