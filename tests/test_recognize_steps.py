@@ -184,6 +184,7 @@ def test_steps_can_be_chosen_and_run_in_order(nlp, rules):
         "definition",
         "feature",
         "dateline",
+        "cued",
         "list",
         "longest",
         "kind",

@@ -110,6 +110,37 @@ DEFINITION_GOES_ON = frozenset({
 """Words after the kind noun that go on like a definition ("a town in", "a city located"), not like
 another noun ("a town councillor")."""
 
+APPOSITIVE_KINDS = frozenset({
+    "town", "village", "city", "hamlet", "municipality", "commune", "suburb", "neighborhood",
+    "neighbourhood", "borough", "county", "district", "province", "region", "settlement", "township",
+    "parish", "island", "islands", "community", "locality", "port", "governorate", "prefecture",
+    "oblast", "canton", "emirate", "kingdom", "republic", "sultanate", "enclave", "oasis", "valley",
+})
+"""Kinds of place an appositive names ("the village of Bariyarpur", "a town called Låsby"): the name
+after one is a place even when the gazetteer does not know it. Not "state" ("the state of emergency")
+nor "capital" ("the capital of X" names the capital by its country)."""
+
+CALENDAR_WORDS = frozenset({
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+})
+"""Months and weekdays: after "in" or "from" they are times, whatever town is called so ("in March")."""
+
+CALLED_WORDS = frozenset({"called", "named"})
+"""Words between a kind of place and its name ("a town called Låsby")."""
+
+RESIDENT_NOUNS = frozenset({
+    "police", "officers", "officials", "authorities", "residents", "resident", "native", "natives",
+    "firefighters", "councilman", "councilwoman", "councillors", "councilors", "selectmen", "aldermen",
+    "man", "woman", "men", "women", "boy", "girl", "teen", "teenager", "couple", "family", "youth",
+    "voters", "homeowners", "businesses", "schools", "streets", "neighborhoods", "area", "areas",
+})
+"""Lowercase nouns of a place's people and services: a known name right before one is the place
+("Roselle police", "Vicksburg residents", "a Longview woman")."""
+
+PARTY_LETTERS = frozenset({"R", "D", "I", "DFL", "GOP", "Ind"})
+"""A legislator's party before a hyphen and the home town ("Hugh Leatherman, R-Florence")."""
+
 DATELINE_DASHES = frozenset({"--", "—", "–", "-", "―"})
 """Dashes that end a news dateline ("MANSFIELD -- The mayor said")."""
 

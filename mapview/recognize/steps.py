@@ -20,6 +20,9 @@ is the order the recognizer runs them in:
     streets, roads and natural features ("Gillis Street", "Highway 10", "Elbow Lake");
 ``dateline``
     the place a news report was filed from ("MANSFIELD -- The mayor said");
+``cued``
+    names the words around them call places ("the village of Bariyarpur", "in Lombard",
+    "Kalena Horhn of Grand Prairie", "R-Marshall", "Roselle police"; see :mod:`mapview.recognize.cued`);
 ``list``
     weak names standing in a list with places ("Paktika, Logar, and Laghman");
 ``longest``
@@ -46,6 +49,7 @@ from typing import TYPE_CHECKING
 from gazetteer.folding import fold_parts
 from mapview.recognize.candidates import Candidate
 from mapview.recognize.context import in_movement_name, in_place_list, is_headline
+from mapview.recognize.cued import cued_places
 from mapview.recognize.datelines import dateline_names
 from mapview.recognize.definitions import defined_places
 from mapview.recognize.features import ends_street, feature_names
@@ -399,6 +403,7 @@ STEPS: tuple[Step, ...] = (
     Step("definition", defined_places_step),
     Step("feature", feature_places),
     Step("dateline", dateline_places),
+    Step("cued", cued_places),
     Step("list", listed_places),
     Step("longest", longest_names),
     Step("kind", kind_words),

@@ -1,0 +1,218 @@
+"""Names the words around them call places, where the model saw no place.
+
+The small English model leaves many towns unlabelled or calls them something
+else ("Roselle police ticketed", "Kalena Horhn of Grand Prairie", "the village
+of Bariyarpur"). The English around a name often says "a place" on its own:
+
+- an appositive of kind: "the village of X", "the northern town of X", "a
+  town called X" -- so strong that the gazetteer need not know X;
+- a locative preposition before a name no entity covers: "in Lombard";
+- a person's home town: "Kalena Horhn of Grand Prairie", "Rebecca Sears,
+  41, of Grovetown", and a legislator's party and home town, "R-Marshall";
+- a lowercase noun of the people or services of a place after it: "Roselle
+  police", "Vicksburg residents", "a Longview woman".
+
+Every cue but the first needs the gazetteer's check too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from mapview.recognize.candidates import Candidate
+from mapview.recognize.known import generic_only
+from mapview.recognize.lexicon import (
+    APPOSITIVE_KINDS,
+    CALENDAR_WORDS,
+    CALLED_WORDS,
+    INSTITUTION_WORDS,
+    LOCATIVE_CUES,
+    NAME_ARTICLES,
+    NAME_JOINERS,
+    PARTY_LETTERS,
+    POSSESSIVES,
+    RESIDENT_NOUNS,
+)
+from mapview.recognize.names import TokenRange
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from mapview.recognize.steps import Piece, Rules
+
+NAME_TOKENS = 5
+"""The longest name taken ("Qala-i-Naw" is five tokens, "Gun Barrel City" three)."""
+MODIFIERS = 2
+"""Lowercase words allowed between the article and the kind noun ("the small northern town of")."""
+
+
+def cued_places(rules: Rules, piece: Piece) -> None:
+    """``cued``: names the words around them call places (see the module), on tokens no candidate covers."""
+    known, notable = rules.known, rules.notable
+    if known is None or notable is None:
+        return
+    doc = piece.doc
+    taken = piece.taken()
+    found: list[TokenRange] = []
+    for start, end in appositive_names(doc):
+        if not taken.intersection(range(start, end)):
+            found.append((start, end))
+    for start, end, check in _checked_cues(doc):
+        accepts = notable if check == "notable" else known
+        if (start, end) not in found and not taken.intersection(range(start, end)) and accepts(doc[start:end].text):
+            found.append((start, end))
+    for start, end in found:
+        piece.candidates.append(Candidate(start, end, "place", "cued"))
+        taken.update(range(start, end))
+
+
+def appositive_names(doc: Doc) -> Iterator[TokenRange]:
+    """Names an appositive of kind calls places: "the village of Bariyarpur", "a town called Låsby"."""
+    for i, token in enumerate(doc):
+        if token.lower_ not in APPOSITIVE_KINDS or not token.is_lower or i + 2 >= len(doc):
+            continue
+        if doc[i + 1].lower_ not in CALLED_WORDS and doc[i + 1].text != "of":
+            continue
+        if not _after_article(doc, i):
+            continue
+        end = name_end(doc, i + 2)
+        if end > i + 2 and doc[i + 2 : end].text not in CALENDAR_WORDS:  # "the neighborhood of Saturday's"
+            yield i + 2, end
+
+
+def _after_article(doc: Doc, i: int) -> bool:
+    for k in range(i - 1, max(-1, i - 2 - MODIFIERS), -1):
+        if doc[k].lower_ in ("the", "a", "an"):
+            return True
+        if not (doc[k].is_lower or doc[k].text == "-"):
+            return False
+    return False
+
+
+def name_end(doc: Doc, start: int) -> int:
+    """The end of the capitalised name opening at token ``start`` (``start`` when none opens there).
+
+    A name is capitalised words, joined by glued hyphens and the small joining
+    words of transliterated names ("Mais al-Jabal", "Qala-i-Naw"), and ends with
+    a capitalised word.
+    """
+    end = start
+    while end < min(len(doc), start + NAME_TOKENS):
+        text = doc[end].text
+        capitalised = text[:1].isupper() and text[:1].isalpha() and text not in NAME_ARTICLES
+        glued = text == "-" and not doc[end].whitespace_ and end > start and not doc[end - 1].whitespace_
+        if not (capitalised or glued or (text in NAME_JOINERS and end > start)):
+            break
+        end += 1
+    while end > start and not doc[end - 1].text[:1].isupper():
+        end -= 1
+    return end
+
+
+def _checked_cues(doc: Doc) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, check)``: names a weaker cue calls places, and the gazetteer check each needs."""
+    persons = {e.end: e.start for e in doc.ents if e.label_ == "PERSON"}
+    for i, token in enumerate(doc):
+        if not token.text[:1].isupper():
+            continue
+        end = name_end(doc, i)
+        if end == i or not _free(doc, i, end):
+            continue
+        if _party_letter(doc, i):
+            if not _acronym(doc[i:end].text):
+                yield i, end, "known"  # "Hugh Leatherman, R-Florence", "Earl Pomeroy, D-N.D."
+            continue
+        if not _plain_name(doc, i, end):
+            continue
+        before = doc[i - 1] if i else doc[i]
+        if i and before.lower_ in LOCATIVE_CUES and before.is_lower:
+            yield i, end, "notable"  # "in Lombard"
+        elif i and before.text == "of" and _after_person(doc, i - 1, persons):
+            yield i, end, "known"  # "Kalena Horhn of Grand Prairie", "Rebecca Sears, 41, of Grovetown"
+        elif _resident_noun(doc, end):
+            yield i, end, "notable"  # "Roselle police"
+
+
+def _plain_name(doc: Doc, start: int, end: int) -> bool:
+    """True when ``[start, end)`` is a whole capitalised run that may be a town's name.
+
+    Not part of a longer run ("Tennessee Colony"), not a function word opening a
+    sentence ("But", "One"), an acronym ("PA officials"), a month ("in March"),
+    or a generic or institution word ("Metro", "Police").
+    """
+    before = doc[start - 1] if start else None
+    if before is not None and (
+        (_capitalised(before.text) and not before.is_stop)  # "A Danbury woman" starts a run at "Danbury"
+        or (before.text == "-" and not before.whitespace_)
+    ):
+        return False
+    text = doc[start:end].text
+    first = doc[start]
+    return not (
+        first.is_stop
+        or _acronym(text)
+        or text in CALENDAR_WORDS
+        or generic_only(text)
+        or all(t.text in INSTITUTION_WORDS for t in doc[start:end])
+    )
+
+
+def _acronym(text: str) -> bool:
+    # a bare acronym ("PA officials", "D-CA") is left to the ruler's listed abbreviations; "N.D." is written out
+    return text.isupper() and "." not in text
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper() and text[:1].isalpha()
+
+
+def _free(doc: Doc, start: int, end: int) -> bool:
+    """True when ``[start, end)`` stands outside entities, is one whole entity, or ends an institution's
+    name after "in" ("Lutheran School in Lombard")."""
+    ents = {(t.ent_iob_, t.ent_type_) for t in doc[start:end]}
+    if ents == {("O", "")}:
+        return True
+    ent = doc[start].ent_iob_
+    if (
+        ent == "B"
+        and (end == len(doc) or doc[end].ent_iob_ != "I")
+        and all(t.ent_iob_ == "I" for t in doc[start + 1 : end])
+    ):
+        return True  # one whole entity
+    return (
+        ent == "I"
+        and doc[start].ent_type_ in ("ORG", "FAC")
+        and doc[start - 1].lower_ == "in"
+        and (end == len(doc) or doc[end].ent_iob_ != "I")
+    )
+
+
+def _resident_noun(doc: Doc, i: int) -> bool:
+    # "Roselle police", not "Duke women's basketball"
+    return (
+        i < len(doc)
+        and doc[i].is_lower
+        and doc[i].lower_ in RESIDENT_NOUNS
+        and not (i + 1 < len(doc) and doc[i + 1].text in POSSESSIVES)
+    )
+
+
+def _after_person(doc: Doc, of: int, persons: dict[int, int]) -> bool:
+    if of in persons:
+        return True
+    # "Rebecca Sears, 41, of": a comma, an age, a comma
+    return (
+        of >= 3 and doc[of - 1].text == "," and doc[of - 2].like_num and doc[of - 3].text == "," and (of - 3) in persons
+    )
+
+
+def _party_letter(doc: Doc, i: int) -> bool:
+    return (
+        i >= 3
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and doc[i - 2].text in PARTY_LETTERS
+        and doc[i - 3].text in (",", "(")
+    )

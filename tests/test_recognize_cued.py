@@ -1,0 +1,100 @@
+"""Names the words around them call places where the model saw none (:mod:`mapview.recognize.cued`).
+
+Docs from ``spacy.blank("en")`` with entities set by hand; the gazetteer is a
+set of names, and a smaller set of notable ones. Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from mapview.recognize.lexicon import PLACE_LABELS  # noqa: E402
+from mapview.recognize.steps import Rules  # noqa: E402
+from tests.test_recognize_steps import doc_with, found  # noqa: E402
+
+NOTABLE = {"Lombard", "Roselle", "Danbury", "Grand Prairie", "March"}
+KNOWN = NOTABLE | {"Grovetown", "Tinley", "Marshall", "N.D.", "CA", "Meadow"}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.blank("en")
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return Rules(frozenset(PLACE_LABELS), None, KNOWN.__contains__, NOTABLE.__contains__)
+
+
+def cued(doc, rules):
+    return [name for name, label, rule in found(doc, rules) if label == "place" and rule == "cued"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The outbreak began in the village of Brannockby last week.", ["Brannockby"]),
+        ("Floods reached the small northern town of Kell-i-Dara.", ["Kell-i-Dara"]),
+        ("They moved to a town called Ostervik in the south.", ["Ostervik"]),
+        ("Shelling hit the southern town of Mais al-Jabal overnight.", ["Mais al-Jabal"]),
+    ],
+)
+def test_an_appositive_of_kind_names_a_place_the_gazetteer_need_not_know(nlp, rules, text, expected):
+    assert cued(doc_with(nlp, text), rules) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The village of the damned is a film.",  # no capitalised name
+        "Crowds filled the neighborhood of Saturday's fair.",  # a weekday, not a name
+        "He was named Brannockby's mayor.",  # no kind of place before "named"
+        "The state of Emergency Services is poor.",  # "state" is no appositive kind
+    ],
+)
+def test_other_words_after_a_kind_are_no_appositive(nlp, rules, text):
+    assert cued(doc_with(nlp, text), rules) == []
+
+
+@pytest.mark.parametrize(
+    "text, entities, expected",
+    [
+        ("Students at a school in Lombard won prizes.", (), ["Lombard"]),
+        ("Her sister, Ann Kole of Grand Prairie, said so.", (("Ann Kole", "PERSON"),), ["Grand Prairie"]),
+        ("Police said Tom Reyes, 41, of Grovetown, was held.", (("Tom Reyes", "PERSON"),), ["Grovetown"]),
+        ("Sen. Ed Barr, R-Marshall, voted no.", (("Ed Barr", "PERSON"),), ["Marshall"]),
+        ("Rep. Al Dunn, D-N.D., voted yes.", (("Al Dunn", "PERSON"),), ["N.D."]),
+        ("Roselle police ticketed dozens of drivers.", (), ["Roselle"]),
+        ("A Danbury woman was hurt.", (), ["Danbury"]),
+    ],
+)
+def test_a_cue_and_the_gazetteer_together_make_a_place(nlp, rules, text, entities, expected):
+    assert cued(doc_with(nlp, text, *entities), rules) == expected
+
+
+@pytest.mark.parametrize(
+    "text, entities",
+    [
+        ("The sale began in Tinley last week.", ()),  # known, but no notable town: a locative cue needs one
+        ("Sales rose in March and April.", ()),  # a month, whatever town is called so
+        ("The fair is at Lombard Park today.", ()),  # the name goes on: "Lombard Park" is no known place
+        ("Rep. Jo Hart (D-CA) spoke.", (("Jo Hart", "PERSON"),)),  # a bare acronym is left to the ruler
+        ("He met Bo Lind of Meadow Grove today.", (("Bo Lind", "PERSON"),)),  # only the whole run counts
+        ("Her view of Grovetown changed.", ()),  # "of" after no person
+        ("Danbury women's hockey won.", ()),  # a team, not the town's people
+    ],
+)
+def test_without_both_there_is_no_cued_place(nlp, rules, text, entities):
+    assert cued(doc_with(nlp, text, *entities), rules) == []
+
+
+def test_a_cued_name_inside_an_institutions_name_after_in(nlp, rules):
+    doc = doc_with(nlp, "Pupils of Grace School in Lombard sang.", ("Grace School in Lombard", "ORG"))
+    assert cued(doc, rules) == ["Lombard"]
+
+
+def test_without_a_gazetteer_nothing_is_cued(nlp):
+    doc = doc_with(nlp, "The outbreak began in the village of Brannockby.")
+    assert cued(doc, Rules(frozenset(PLACE_LABELS))) == []
