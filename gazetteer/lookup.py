@@ -27,6 +27,8 @@ MAX_QUERY_LENGTH = 200
 _CANDIDATE_ROWS = 200
 _COLUMNS = ", ".join(f"p.{c.strip()}" for c in PLACE_COLUMNS.split(","))
 _MAX_SQL_INT = 2**63 - 1
+# may_name_a_place(): the rows that can name a place in a text
+_NAMING = " AND (matched_by IN ('name', 'abbreviation') OR (matched_by = 'alternate' AND kind = 'city'))"
 # containing(): most specific first.
 _SPECIFICITY = {"admin2": 0, "admin1": 1, "country": 2}
 
@@ -76,13 +78,10 @@ class Gazetteer:
         check_text(name, "a place name")
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
             raise InvalidQueryError(f"limit must be a positive int, not {limit!r}")
-        if len(name) > MAX_QUERY_LENGTH:
+        folded = self._folded(name)
+        if folded is None:
             return []
-        key, generic = fold_parts(name)
-        if not key:
-            return []
-        if " " not in name and (split := split_camel(name)) != name and not self._has_key(key):
-            key, generic = fold_parts(split)  # a hashtag: "SierraLeone"
+        key, generic = folded
         where, params = _filters(country, kinds)
         select = (
             f"SELECT score, matched_by, generic, kind, place FROM {{}} WHERE {{}}{where}"
@@ -106,6 +105,39 @@ class Gazetteer:
         ranked = (ranked if code is None else _once_each(ranked))[:limit]
         places = self._places([pk for _, _, pk in ranked])
         return [places[pk].with_match(round(score, 4), matched_by) for score, matched_by, pk in ranked]
+
+    def may_name_a_place(self, name: str) -> bool:
+        """False when no place is called ``name`` by its own name or an abbreviation, nor a city by an
+        alternate name, as :meth:`lookup` would match it; cheaper than a lookup (no place is read).
+
+        What a lookup matches beyond those (variants, other languages' names) are
+        not names a text uses for a place, so the recognizer asks this about
+        every capitalised word before it asks for the places themselves.
+        """
+        check_text(name, "a place name")
+        folded = self._folded(name)
+        if folded is None:
+            return False
+        key = folded[0]
+        code = code_key(name)
+        keys = (key,) if code is None else (key, code)
+        if self._query(f"SELECT 1 FROM names WHERE key IN ({','.join('?' * len(keys))}){_NAMING} LIMIT 1", keys):
+            return True
+        loose = loose_key(key) if key.isascii() else ""
+        if len(loose.replace(" ", "")) < 3:
+            return False
+        return bool(self._query(f"SELECT 1 FROM loose WHERE key = ?{_NAMING} LIMIT 1", (loose,)))
+
+    def _folded(self, name: str) -> tuple[str, str] | None:
+        """The key and generic word :meth:`lookup` queries for ``name``; None when it queries nothing."""
+        if len(name) > MAX_QUERY_LENGTH:
+            return None
+        key, generic = fold_parts(name)
+        if not key:
+            return None
+        if " " not in name and (split := split_camel(name)) != name and not self._has_key(key):
+            key, generic = fold_parts(split)  # a hashtag: "SierraLeone"
+        return key, generic
 
     def get(self, place_id: int | str) -> Place | None:
         """The place with this GeoNames id (int or digits) or :attr:`Place.id` string, with its

@@ -19,6 +19,7 @@ from mapview.recognize import Recognizer
 from mapview.records import Document, ParsedDocument
 from mapview.resolve import Resolver
 from mapview.sentences import split_sentences
+from mapview.stages import StageClock
 from mapview.text_repair import Notice
 
 ErrorHandler = Callable[[DocumentError], None]
@@ -47,6 +48,8 @@ class Geoparser:
         self._recognizer_given = recognizer is not None
         self.resolver = Resolver(self.gazetteer)
         self._loaded = False
+        self.clock = StageClock()
+        """CPU seconds of sentence splitting and resolution (see :meth:`stage_seconds`)."""
 
     @property
     def recognizer(self) -> Recognizer:
@@ -173,9 +176,27 @@ class Geoparser:
             yield from self.parse_batch(batch)
 
     def _parse_unguarded(self, documents: Sequence[Document]) -> Iterator[ParsedDocument]:
-        items = ((document.text, split_sentences(document.text)) for document in documents)
+        clock = self.clock
+        started = clock.start()
+        items = [(document.text, split_sentences(document.text)) for document in documents]
+        clock.lap("sentences", started)
         for document, mentions in zip(documents, self.recognizer.recognize_many(items)):
-            yield ParsedDocument(document, tuple(self.resolver.resolve(document.text, mentions)))
+            started = clock.start()
+            resolved = tuple(self.resolver.resolve(document.text, mentions))
+            clock.lap("resolve", started)
+            yield ParsedDocument(document, resolved)
+
+    def stage_seconds(self) -> dict[str, float]:
+        """CPU seconds this process spent in each stage of parsing so far (worker processes not counted).
+
+        Stages: ``sentences``, those of :attr:`Recognizer.clock
+        <mapview.recognize.Recognizer.clock>` (``focus``, ``tokenizer``, ``NER``,
+        ``rules``, ``document rules``...) and ``resolve`` (gazetteer look-ups included).
+        """
+        seconds = dict(self.clock.seconds)
+        if self._recognizer is not None:
+            seconds.update(self._recognizer.clock.seconds)
+        return seconds
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         if self._recognizer_given:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import itertools
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -11,6 +13,7 @@ from typing import TYPE_CHECKING
 from mapview.recognize.candidates import Entity, Found
 from mapview.recognize.context import place_cue
 from mapview.recognize.document import mentions, other_senses, propagate, without_senses
+from mapview.recognize.focus import Focus, windows
 from mapview.recognize.known import (
     NOTABLE_POPULATION,
     Named,
@@ -19,16 +22,28 @@ from mapview.recognize.known import (
     own_name_check,
 )
 from mapview.recognize.lexicon import PLACE_LABELS
-from mapview.recognize.pieces import model_text, piece_ranges
+from mapview.recognize.model import single_threaded
+from mapview.recognize.pieces import PieceRange, model_text, piece_ranges
 from mapview.recognize.ruler import Ruler, build_ruler
 from mapview.recognize.steps import STEPS, Rules, Step, run_steps
 from mapview.records import Mention, Span
+from mapview.stages import StageClock
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
     from gazetteer.lookup import Gazetteer
+
+MODEL_CONTEXT = 8
+"""Tokens of context the model reads each side of a word that could be a place (see
+:mod:`mapview.recognize.focus`): its convolutions see four tokens each way, and an entity the
+rules read reaches a few tokens past such a word ("Kalena Horhn of Grand Prairie")."""
+
+_Spots = tuple[tuple[int, int], ...]
+"""Character ranges, in a piece, of the words the model must read around."""
+_PieceContext = tuple[int, int, tuple[int, ...], _Spots]
+"""A piece's document index, offset in its document, sentence starts and spots."""
 
 
 class Recognizer:
@@ -63,6 +78,10 @@ class Recognizer:
         County" yes, "Brooklyn District" no), see
         :func:`mapview.recognize.known.own_name_check`. Without it a name is
         never grown over a kind word.
+    is_named
+        "Has the gazetteer this name at all?": a cheap check, true whenever
+        ``is_known_place`` is, asked first about the words the model might
+        need to read (see ``model_context``). Answers are cached.
     nlp
         A spaCy pipeline to use instead of :func:`mapview.recognize.model.load_pipeline`.
     labels
@@ -70,6 +89,11 @@ class Recognizer:
     chunk_chars
         Sentences are grouped into pieces of at most this many characters, so
         a huge document never goes through spaCy in one piece.
+    model_context
+        With a gazetteer check, the model reads only the words some rule could
+        take as a place, with this many tokens of context each side (see
+        :mod:`mapview.recognize.focus`); the rules still read every word.
+        None: the model reads every word too.
     steps
         The rule steps run on every piece, in order (:data:`mapview.recognize.steps.STEPS`).
 
@@ -89,9 +113,11 @@ class Recognizer:
         is_notable_place: Callable[[str], bool] | None = None,
         is_kind_word_apart: Callable[[str], bool] | None = None,
         is_own_name: Callable[[str], bool] | None = None,
+        is_named: Callable[[str], bool] | None = None,
         nlp: Language | None = None,
         labels: Sequence[str] = PLACE_LABELS,
         chunk_chars: int = 2000,
+        model_context: int | None = MODEL_CONTEXT,
         steps: Sequence[Step] = STEPS,
     ) -> None:
         self._place_names = list(place_names) if place_names is not None else None
@@ -99,11 +125,16 @@ class Recognizer:
         self._notable = _memo(is_notable_place) or self._known
         self._kind_apart = _memo(is_kind_word_apart)
         self._own_name = _memo(is_own_name)
+        self._named = _memo(is_named)
         self._nlp = nlp
         self._labels = frozenset(labels)
         self._chunk_chars = chunk_chars
         self._steps = tuple(steps)
         self._ruler: Ruler | None = None
+        self._model_context = model_context
+        self._focus: Focus | None = None
+        self.clock = StageClock()
+        """CPU seconds spent by stage (focus, tokenizer, NER, rules...) since it was made or cleared."""
 
     @property
     def nlp(self) -> Language:
@@ -131,24 +162,24 @@ class Recognizer:
         ``n_process`` > 1 runs spaCy in that many worker processes.
         """
         rules = self._rules()
+        focus = self._focus_of(rules)
         pending: deque[_State] = deque()
         done = 0
 
-        def pieces() -> Iterator[tuple[str, tuple[int, int, tuple[int, ...]]]]:
+        def pieces() -> Iterator[tuple[str, _PieceContext]]:
             for text, sentences in items:
                 ordered = sorted(sentences, key=lambda s: s.start) or [Span(0, len(text))]
                 pending.append(_State(text, ordered, found=[], entities=[]))
                 index = done + len(pending) - 1
-                for piece in piece_ranges(text, ordered, self._chunk_chars):
-                    yield model_text(text, piece.start, piece.end), (index, piece.start, piece.sentence_starts)
+                for piece, spots in _pieces(text, ordered, self._chunk_chars, focus):
+                    yield model_text(text, piece.start, piece.end), (index, piece.start, piece.sentence_starts, spots)
 
-        stream: Iterator[tuple[Doc, tuple[int, int, tuple[int, ...]]]] = self.nlp.pipe(
-            pieces(), as_tuples=True, n_process=n_process, batch_size=batch_size
-        )
-        for doc, (index, base, starts) in stream:
+        clock = self.clock
+        for doc, (index, base, starts, _) in self._model_stream(pieces(), focus, n_process, batch_size):
             while done < index:
                 done += 1
-                yield pending.popleft().finish(rules.known)
+                yield self._finish(pending.popleft(), rules)
+            started = clock.start()
             state = pending[0]
             state.entities += [
                 Entity(base + ent.start_char, base + ent.end_char, ent.label_, ent.text, len(ent)) for ent in doc.ents
@@ -160,9 +191,80 @@ class Recognizer:
                 start, end = c.char_range(doc)
                 cued = place_cue(doc, c.start, c.end, place_starts, place_ends)
                 state.found.append(Found(base + start, base + end, c.label, cued))
+            clock.lap("rules", started)
         while pending:
             done += 1
-            yield pending.popleft().finish(rules.known)
+            yield self._finish(pending.popleft(), rules)
+
+    def _finish(self, state: _State, rules: Rules) -> list[Mention]:
+        started = self.clock.start()
+        found = state.finish(rules.known)
+        self.clock.lap("document rules", started)
+        return found
+
+    def _focus_of(self, rules: Rules) -> Focus | None:
+        if self._model_context is None or rules.known is None:
+            return None
+        if self._focus is None:
+            self._focus = Focus.of(rules.known, self._place_names or (), self._named)
+        return self._focus
+
+    def _model_stream(
+        self, pieces: Iterator[tuple[str, _PieceContext]], focus: Focus | None, n_process: int, batch_size: int
+    ) -> Iterator[tuple[Doc, _PieceContext]]:
+        """Each piece as a Doc with the model's entities: in windows around the spots with ``focus``, else
+        over every word."""
+        clock = self.clock
+        if n_process > 1:
+            started = clock.start()
+            for doc, context in self.nlp.pipe(pieces, as_tuples=True, n_process=n_process, batch_size=batch_size):
+                clock.lap("tokenizer and NER", started)
+                yield doc, context
+                started = clock.start()
+            return
+        from spacy.tokens import Doc
+        from spacy.tokens import Span as SpacySpan
+
+        nlp, margin = self.nlp, self._model_context
+        while True:
+            started = clock.start()
+            batch = list(itertools.islice(pieces, batch_size))
+            started = clock.lap("focus", started)
+            if not batch:
+                return
+            docs = [nlp.make_doc(text) for text, _ in batch]
+            started = clock.lap("tokenizer", started)
+            parts: list[tuple[int, int]] = []  # (doc, first token) of each window
+            windowed = []
+            for k, (doc, (_, context)) in enumerate(zip(docs, batch)):
+                if focus is None or margin is None:
+                    parts.append((k, 0))
+                    windowed.append(doc)
+                    continue
+                spans = windows(_spot_tokens(doc, context[3]), len(doc), margin)
+                if not spans:
+                    continue
+                words, spaces = [t.text for t in doc], [bool(t.whitespace_) for t in doc]
+                norms = doc.to_array(["NORM"])  # the tokenizer's own ("Ill." is "Illinois"): the model reads them
+                for start, end in spans:
+                    parts.append((k, start))
+                    window = Doc(nlp.vocab, words=words[start:end], spaces=spaces[start:end])
+                    windowed.append(window.from_array(["NORM"], norms[start:end]))  # type: ignore[arg-type]
+            started = clock.lap("windows", started)
+            with single_threaded():
+                # one pass of the model over every window of the batch: its matrices stay large
+                read = list(nlp.pipe(windowed, batch_size=max(1, len(windowed))))
+            found: list[list[SpacySpan]] = [[] for _ in docs]
+            for (k, first), part in zip(parts, read):
+                if part is docs[k]:
+                    continue  # read whole: its entities are in place
+                found[k] += [SpacySpan(docs[k], first + e.start, first + e.end, label=e.label_) for e in part.ents]
+            for doc, ents in zip(docs, found):
+                if ents or focus is not None:
+                    doc.set_ents(ents, default="outside")
+            clock.lap("NER", started)
+            for doc, (_, context) in zip(docs, batch):
+                yield doc, context
 
     def _rules(self) -> Rules:
         if self._ruler is None and self._place_names:
@@ -177,6 +279,7 @@ class Recognizer:
         nlp: Language | None = None,
         labels: Sequence[str] = PLACE_LABELS,
         chunk_chars: int = 2000,
+        model_context: int | None = MODEL_CONTEXT,
         steps: Sequence[Step] = STEPS,
     ) -> Recognizer:
         """A recognizer fed by a gazetteer: its country, province, region and
@@ -192,11 +295,32 @@ class Recognizer:
             is_notable_place=known_place_check(lookup, min_population=NOTABLE_POPULATION),
             is_kind_word_apart=kind_word_apart_check(lookup),
             is_own_name=own_name_check(lookup),
+            is_named=gazetteer.may_name_a_place,
             nlp=nlp,
             labels=labels,
             chunk_chars=chunk_chars,
+            model_context=model_context,
             steps=steps,
         )
+
+
+def _pieces(text: str, sentences: list[Span], limit: int, focus: Focus | None) -> Iterator[tuple[PieceRange, _Spots]]:
+    """The pieces of ``text`` (see :func:`~mapview.recognize.pieces.piece_ranges`), each with its spots
+    (piece offsets; none without ``focus``)."""
+    for piece in piece_ranges(text, sentences, limit):
+        if focus is None:
+            yield piece, ()
+        else:
+            spots = focus.spots(text, piece.start, piece.end)
+            yield piece, tuple((s - piece.start, e - piece.start) for s, e in spots)
+
+
+def _spot_tokens(doc: Doc, spots: _Spots) -> list[tuple[int, int]]:
+    """The tokens ``[first, last]`` each spot's characters fall in."""
+    if not spots or not len(doc):
+        return []
+    starts = doc.to_array("IDX").tolist()
+    return [(max(0, bisect_right(starts, s) - 1), max(0, bisect_right(starts, e - 1) - 1)) for s, e in spots]
 
 
 def _memo(check: Callable[[str], bool] | None) -> Callable[[str], bool] | None:

@@ -97,10 +97,30 @@ class Piece:
     candidates: list[Candidate] = field(default_factory=list)
     listable: list[TokenRange] = field(default_factory=list)
     """Weak names waiting for the ``list`` step."""
+    _token_starts: list[int] | None = None
+    _cuts: list[int] | None = None
 
     def taken(self) -> set[int]:
         """The tokens some candidate covers."""
         return {i for c in self.candidates for i in range(c.start, c.end)}
+
+    def token_starts(self) -> list[int]:
+        """The character offset of each token (computed once: several steps read it)."""
+        if self._token_starts is None:
+            self._token_starts = self.doc.to_array("IDX").tolist() if len(self.doc) else []
+        return self._token_starts
+
+    def token_at(self, char: int) -> int:
+        """The index of the token holding character ``char`` (0 in an empty piece)."""
+        return bisect_right(self.token_starts(), char) - 1 if len(self.doc) else 0
+
+    def bounds(self, i: int) -> TokenRange:
+        """The tokens ``[start, end)`` of the sentence holding token ``i``."""
+        if self._cuts is None:
+            self._cuts = sorted({self.token_at(s) for s in self.sentence_starts} | {0})
+        cuts = self._cuts
+        k = bisect_right(cuts, i) - 1
+        return cuts[k], cuts[k + 1] if k + 1 < len(cuts) else len(self.doc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,15 +221,10 @@ def defined_places_step(rules: Rules, piece: Piece) -> None:
 
     It replaces the candidates inside it ("Qala" of "Qala-i-Naw is the capital of ...").
     """
-    doc = piece.doc
-    token_starts = sorted({_token_at(doc, s) for s in piece.sentence_starts})
-    for start, end in defined_places(doc, token_starts):
+    token_starts = sorted({piece.token_at(s) for s in piece.sentence_starts})
+    for start, end in defined_places(piece.doc, token_starts):
         piece.candidates = [c for c in piece.candidates if c.end <= start or c.start >= end]
         piece.candidates.append(Candidate(start, end, "place", "definition"))
-
-
-def _token_at(doc: Doc, char: int) -> int:
-    return bisect_right([t.idx for t in doc], char) - 1 if len(doc) else 0
 
 
 def feature_places(rules: Rules, piece: Piece) -> None:
@@ -225,10 +240,9 @@ def feature_places(rules: Rules, piece: Piece) -> None:
     doc = piece.doc
     persons = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
     entities = {(e.start, e.end) for e in doc.ents}
-    bounds = _sentence_bounds(doc, piece.sentence_starts)
     i = 0
     while i < len(doc):
-        sentence = bounds(i)
+        sentence = piece.bounds(i)
         headline = is_headline(doc, *sentence)
         for start, end in feature_names(doc, sentence):
             in_person = any(s <= start and end <= e for s, e in persons) and not ends_street(doc[end - 1].text)
@@ -299,7 +313,7 @@ def longest_names(rules: Rules, piece: Piece) -> None:
         return known(text) and (not fold_parts(text)[1] or (own_name is not None and own_name(text)))
 
     doc = piece.doc
-    bounds = _sentence_bounds(doc, piece.sentence_starts)
+    bounds = piece.bounds
     ordered = sorted(piece.candidates, key=lambda c: c.start)
     grown: list[Candidate] = []
     for k, c in enumerate(ordered):
@@ -353,9 +367,8 @@ def kind_words(rules: Rules, piece: Piece) -> None:
 
 def movement_names(rules: Rules, piece: Piece) -> None:
     """``movement``: a name inside a movement's name is no mention ("Tehrik-i-Taliban Pakistan")."""
-    bounds = _sentence_bounds(piece.doc, piece.sentence_starts)
     piece.candidates = [
-        c.labelled("rejected") if in_movement_name(piece.doc, c.start, c.end, bounds(c.start)) else c
+        c.labelled("rejected") if in_movement_name(piece.doc, c.start, c.end, piece.bounds(c.start)) else c
         for c in piece.candidates
     ]
 
@@ -383,17 +396,6 @@ def hashtag_names(rules: Rules, piece: Piece) -> None:
         token = piece.doc.char_span(start, end, alignment_mode="expand")
         if token is not None and token.start not in taken:
             piece.candidates.append(Candidate(token.start, token.end, "place", "hashtag", chars=(start, end)))
-
-
-def _sentence_bounds(doc: Doc, sentence_starts: Sequence[int]) -> Callable[[int], TokenRange]:
-    token_starts = [t.idx for t in doc]
-    cuts = sorted({bisect_right(token_starts, s) - 1 for s in sentence_starts} | {0})
-
-    def bounds(i: int) -> TokenRange:
-        k = bisect_right(cuts, i) - 1
-        return cuts[k], cuts[k + 1] if k + 1 < len(cuts) else len(doc)
-
-    return bounds
 
 
 STEPS: tuple[Step, ...] = (
