@@ -15,7 +15,7 @@ from mapview.recognize.steps import Rules  # noqa: E402
 from tests.test_recognize_steps import doc_with, found  # noqa: E402
 
 NOTABLE = {"Lombard", "Roselle", "Danbury", "Grand Prairie", "March"}
-KNOWN = NOTABLE | {"Grovetown", "Tinley", "Marshall", "N.D.", "CA", "Meadow"}
+KNOWN = NOTABLE | {"Grovetown", "Tinley", "Marshall", "N.D.", "CA", "Meadow", "Smith"}
 
 
 @pytest.fixture(scope="module")
@@ -98,3 +98,49 @@ def test_a_cued_name_inside_an_institutions_name_after_in(nlp, rules):
 def test_without_a_gazetteer_nothing_is_cued(nlp):
     doc = doc_with(nlp, "The outbreak began in the village of Brannockby.")
     assert cued(doc, Rules(frozenset(PLACE_LABELS))) == []
+
+
+# --- a plural kind after a list -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Roads closed in Becker, Clay and Wilkin counties.", ["Becker", "Clay", "Wilkin"]),
+        ("Schools in Barrow, and Hale Dale townships reopened.", ["Barrow", "Hale Dale"]),
+        ("Troops moved into Kunar & Nuristan provinces.", ["Kunar", "Nuristan"]),
+    ],
+)
+def test_a_plural_kind_says_what_every_item_of_its_list_is(nlp, rules, text, expected):
+    assert cued(doc_with(nlp, text), rules) == expected
+
+
+def test_one_name_before_a_plural_kind_is_no_list(nlp, rules):
+    assert cued(doc_with(nlp, "The Smith counties report came late."), rules) == []
+
+
+# --- an office before its holder --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, entities, expected",
+    [
+        ("A boy was hurt, said Danbury Fire Chief Jo Ames.", (("Jo Ames", "PERSON"),), ["Danbury"]),
+        ("Lombard Police Spokeswoman Ida Bell said so.", (("Spokeswoman Ida Bell", "PERSON"),), ["Lombard"]),
+        ("Danbury Parks and Recreation Director Al Roe spoke.", (("Al Roe", "PERSON"),), ["Danbury"]),
+    ],
+)
+def test_a_place_opens_the_name_of_an_office_before_its_holder(nlp, rules, text, entities, expected):
+    assert cued(doc_with(nlp, text, *entities), rules) == expected
+
+
+@pytest.mark.parametrize(
+    "text, entities",
+    [
+        ("Police Chief Jo Ames said so.", (("Jo Ames", "PERSON"),)),  # an institution, no place
+        ("Grovetown Chairman Al Roe spoke.", (("Al Roe", "PERSON"),)),  # one word must be a notable place
+        ("Danbury resident Jo Ames spoke.", (("Jo Ames", "PERSON"),)),  # no title before the name
+    ],
+)
+def test_no_office_place_without_a_title_and_a_place(nlp, rules, text, entities):
+    assert [n for n in cued(doc_with(nlp, text, *entities), rules) if n != "Danbury"] == []

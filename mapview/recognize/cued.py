@@ -6,18 +6,21 @@ of Bariyarpur"). The English around a name often says "a place" on its own:
 
 - an appositive of kind: "the village of X", "the northern town of X", "a
   town called X" -- so strong that the gazetteer need not know X;
+- a plural kind after a list: "Becker, Clay and Wilkin counties" (each item is one);
+- a title before a person's name, after the office's place: "Litchfield Fire
+  Chief Jim Koser", "DuPage Sheriff John Zaruba";
 - a locative preposition before a name no entity covers: "in Lombard";
 - a person's home town: "Kalena Horhn of Grand Prairie", "Rebecca Sears,
   41, of Grovetown", and a legislator's party and home town, "R-Marshall";
 - a lowercase noun of the people or services of a place after it: "Roselle
   police", "Vicksburg residents", "a Longview woman".
 
-Every cue but the first needs the gazetteer's check too.
+Every cue but the first two needs the gazetteer's check too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from mapview.recognize.candidates import Candidate
@@ -27,12 +30,16 @@ from mapview.recognize.lexicon import (
     CALENDAR_WORDS,
     CALLED_WORDS,
     INSTITUTION_WORDS,
+    LIST_GLUE,
     LOCATIVE_CUES,
     NAME_ARTICLES,
     NAME_JOINERS,
+    ORG_ADJECTIVES,
     PARTY_LETTERS,
+    PLURAL_KINDS,
     POSSESSIVES,
     RESIDENT_NOUNS,
+    TITLE_WORDS,
 )
 from mapview.recognize.names import TokenRange
 
@@ -43,6 +50,8 @@ if TYPE_CHECKING:
 
 NAME_TOKENS = 5
 """The longest name taken ("Qala-i-Naw" is five tokens, "Gun Barrel City" three)."""
+OFFICE_TOKENS = 6
+"""The longest office name before a title ("Athens Parks and Recreation" is four tokens)."""
 MODIFIERS = 2
 """Lowercase words allowed between the article and the kind noun ("the small northern town of")."""
 
@@ -55,8 +64,11 @@ def cued_places(rules: Rules, piece: Piece) -> None:
     doc = piece.doc
     taken = piece.taken()
     found: list[TokenRange] = []
-    for start, end in appositive_names(doc):
+    for start, end in [*appositive_names(doc), *listed_kind_names(doc)]:
         if not taken.intersection(range(start, end)):
+            found.append((start, end))
+    for start, end in office_places(doc, known, notable):
+        if not taken.intersection(range(start, end)) and (start, end) not in found:
             found.append((start, end))
     for start, end, check in _checked_cues(doc):
         accepts = notable if check == "notable" else known
@@ -79,6 +91,76 @@ def appositive_names(doc: Doc) -> Iterator[TokenRange]:
         end = name_end(doc, i + 2)
         if end > i + 2 and doc[i + 2 : end].text not in CALENDAR_WORDS:  # "the neighborhood of Saturday's"
             yield i + 2, end
+
+
+def listed_kind_names(doc: Doc) -> Iterator[TokenRange]:
+    """The items of a list a plural kind of place ends: "Barrow and Jackson counties", "Clay, Grant or
+    Wilkin counties" (the kind says what each item is, whatever the gazetteer knows)."""
+    for i, token in enumerate(doc):
+        if token.lower_ not in PLURAL_KINDS or not token.is_lower:
+            continue
+        items = []
+        end = i
+        while (start := _name_start(doc, end)) < end:
+            items.append((start, end))
+            glue = start  # one or two tokens of glue before an item: "," "and" ", and"
+            while glue > max(0, start - 2) and doc[glue - 1].text in LIST_GLUE:
+                glue -= 1
+            if glue == start:
+                break
+            end = glue
+        if len(items) >= 2:  # one name before a kind is a kind cue, left to the rescue step ("Herat province")
+            yield from reversed(items)
+
+
+def _name_start(doc: Doc, end: int) -> int:
+    """The start of the capitalised name ending before token ``end`` (``end`` when none ends there)."""
+    start = end
+    while start > max(0, end - NAME_TOKENS) and _capitalised(doc[start - 1].text) and not doc[start - 1].is_stop:
+        start -= 1
+    return start
+
+
+def office_places(doc: Doc, known: Callable[[str], bool], notable: Callable[[str], bool]) -> Iterator[TokenRange]:
+    """Places opening the name of an office before its holder: "Litchfield" in "Litchfield Fire Chief
+    Jim Koser", "DuPage" in "DuPage Sheriff John Zaruba" (the model often calls such runs a person).
+
+    The words between the place and the holder's name end with a title
+    (:data:`TITLE_WORDS`); the place is the longest run opening them that ``known`` accepts, or
+    ``notable`` for a single word ("Continental Chairman Frank Kass" names a company), and no word
+    of institutions ("Police Chief", "Federal Judge").
+    """
+    for person in doc.ents:
+        if person.label_ != "PERSON":
+            continue
+        name = person.start
+        while name < person.end - 1 and doc[name].text in TITLE_WORDS:
+            name += 1  # the model takes the title in: "Spokeswoman Ashley Hildebrandt"
+        if name == 0 or doc[name - 1].text not in TITLE_WORDS:
+            continue
+        first = _office_start(doc, name - 1)
+        if doc[first].text in ORG_ADJECTIVES:
+            continue
+        for stop in range(name - 1, first, -1):
+            accepts = notable if stop - first == 1 else known
+            if _plain_name(doc, first, stop) and accepts(doc[first:stop].text):
+                yield first, stop
+                break
+
+
+def _office_start(doc: Doc, end: int) -> int:
+    """Where the office's name ending before ``end`` starts: capitalised words, and "and" between them
+    ("Athens Parks and Recreation")."""
+    start = end
+    while start > max(0, end - OFFICE_TOKENS):
+        token = doc[start - 1]
+        joins = token.text in ("and", "&") and start - 1 > 0 and start < end
+        if not ((_capitalised(token.text) and not token.is_stop) or joins):
+            break
+        start -= 1
+    while start < end and not _capitalised(doc[start].text):
+        start += 1
+    return start
 
 
 def _after_article(doc: Doc, i: int) -> bool:

@@ -126,6 +126,14 @@ CALENDAR_WORDS = frozenset({
 })
 """Months and weekdays: after "in" or "from" they are times, whatever town is called so ("in March")."""
 
+PLURAL_KINDS = frozenset({
+    "counties", "provinces", "districts", "states", "cities", "towns", "villages", "parishes",
+    "regions", "townships", "boroughs", "municipalities", "governorates", "prefectures", "oblasts",
+    "cantons", "suburbs", "neighborhoods", "neighbourhoods", "communities", "islands",
+})
+"""Plural kinds of place that say what every item of the list before them is ("Barrow and Jackson
+counties", "Kunar, Nuristan and Laghman provinces")."""
+
 CALLED_WORDS = frozenset({"called", "named"})
 """Words between a kind of place and its name ("a town called Låsby")."""
 
@@ -134,9 +142,20 @@ RESIDENT_NOUNS = frozenset({
     "firefighters", "councilman", "councilwoman", "councillors", "councilors", "selectmen", "aldermen",
     "man", "woman", "men", "women", "boy", "girl", "teen", "teenager", "couple", "family", "youth",
     "voters", "homeowners", "businesses", "schools", "streets", "neighborhoods", "area", "areas",
+    "mayor", "sheriff", "council", "commissioners", "coroner", "deputies", "prosecutors", "lawmakers",
 })
 """Lowercase nouns of a place's people and services: a known name right before one is the place
 ("Roselle police", "Vicksburg residents", "a Longview woman")."""
+
+TITLE_WORDS = frozenset({
+    "Chief", "Sheriff", "Mayor", "Selectman", "Selectwoman", "Director", "Spokesman", "Spokeswoman",
+    "Spokesperson", "Superintendent", "Commissioner", "Coroner", "Councilman", "Councilwoman",
+    "Councillor", "Alderman", "Manager", "Administrator", "Clerk", "Treasurer", "Prosecutor", "Captain",
+    "Lieutenant", "Lt.", "Sgt.", "Sergeant", "Officer", "Trooper", "Deputy", "Detective", "Judge",
+    "Chairman", "Chairwoman", "Governor", "Gov.", "Assessor", "Auditor", "Marshal", "Constable",
+})
+"""Titles of local office written before a holder's name; the words before a title name the office,
+often after its place ("Litchfield Fire Chief Jim Koser", "DuPage Sheriff John Zaruba")."""
 
 PARTY_LETTERS = frozenset({"R", "D", "I", "DFL", "GOP", "Ind"})
 """A legislator's party before a hyphen and the home town ("Hugh Leatherman, R-Florence")."""
