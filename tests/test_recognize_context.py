@@ -158,7 +158,6 @@ def test_without_a_person_of_that_name_the_place_stands(recognizer):
         ("MANSFIELD -- The mayor resigned on Friday.", ["MANSFIELD"]),
         ("Storm damage. ST. PAUL — Crews worked all night.", ["ST. PAUL"]),
         ("ROME (AP) - Pilgrims filled the square.", ["ROME"]),
-        ("Floods hit the valley. MEMPHIS: The river rose overnight.", ["MEMPHIS"]),
     ],
 )
 def test_a_dateline_names_the_place_a_report_was_filed_from(nlp, rules, text, expected):
@@ -171,7 +170,7 @@ def test_a_dateline_names_the_place_a_report_was_filed_from(nlp, rules, text, ex
         "Talks in the NATO-Russia council resumed.",  # a hyphen glued to the word
         "She went to the new ED - staff were busy.",  # two letters, and a lowercase word after the dash
         "NOWHERESVILLE -- The mayor resigned.",  # no place the gazetteer knows
-        "The chant was ROME: Rise Of Many Eagles.",  # a colon where the capitals open no sentence
+        "Visit us. ROME: Open daily, closed Mondays.",  # a colon: a web page's field label as often as a dateline
     ],
 )
 def test_capitals_before_a_dash_are_no_dateline_otherwise(nlp, rules, text):

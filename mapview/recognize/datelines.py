@@ -1,7 +1,7 @@
 """News datelines: "MANSFIELD -- The mayor said", "CHARLESTON, W.Va. --", "ROME (AP) -".
 
 A dateline opens a report with the place it was filed from, in capitals,
-before a dash, a colon or a news agency's name. The model rarely labels a word in
+before a dash or a news agency's name. The model rarely labels a word in
 capitals; the convention itself says "a place".
 """
 
@@ -28,8 +28,7 @@ def dateline_names(doc: Doc) -> Iterator[TokenRange]:
     A run of words in capitals ("MANSFIELD", "ST. PAUL", "TEGA CAY"; not
     preceded by one, three letters or more) followed by a dash that is not
     glued to it and then a capitalised word, or by "(AP)"; maybe with a comma
-    and a state between ("CHARLESTON, W.Va. -- All lanes"); or by a colon where the
-    capitals open the text or a sentence ("BEIRUT: The body"). Not "NATO-Russia",
+    and a state between ("CHARLESTON, W.Va. -- All lanes"). Not "NATO-Russia",
     "HIV-positive", "the new ED - fire service".
     """
     i = 0
@@ -43,15 +42,9 @@ def dateline_names(doc: Doc) -> Iterator[TokenRange]:
         while end > i and not _capitals(doc, end - 1):
             end -= 1
         letters = sum(ch.isalpha() for ch in doc[i:end].text)
-        if end < len(doc) and letters >= 3 and (_dateline_follows(doc, end) or _colon_dateline(doc, i, end)):
+        if end < len(doc) and letters >= 3 and _dateline_follows(doc, end):
             yield i, end
         i = max(end, i + 1)
-
-
-def _colon_dateline(doc: Doc, start: int, end: int) -> bool:
-    # "BEIRUT: The body of ...": a colon, where the capitals open the text or a sentence
-    opens = start == 0 or doc[start - 1].text in (".", "!", "?") or doc[start - 1].is_space
-    return opens and doc[end].text == ":" and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()
 
 
 def _capitals(doc: Doc, i: int) -> bool:
