@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import threading
@@ -22,6 +23,8 @@ from gazetteer.validation import check_text, checked_kinds, checked_point
 if TYPE_CHECKING:
     from gazetteer.geometry import Area
 
+LOOKUP_CACHE = 8192
+"""Look-ups whose answers each :class:`Gazetteer` keeps (least recently asked forgotten first)."""
 MAX_QUERY_LENGTH = 200
 """Longer queries are not place names: lookup returns [] for them."""
 _CANDIDATE_ROWS = 200
@@ -60,6 +63,8 @@ class Gazetteer:
         self._db: sqlite3.Connection | None = None
         self._lock = threading.Lock()
         self._areas = ShapeIndex(self._query)
+        # A corpus names the same places again and again (the recognizer and the resolver ask too).
+        self._ranked = functools.lru_cache(maxsize=LOOKUP_CACHE)(self._ranked_places)
 
     @property
     def path(self) -> Path:
@@ -74,13 +79,21 @@ class Gazetteer:
         ``country`` (ISO alpha-2) and ``kinds`` (see :data:`gazetteer.KINDS`) filter;
         each result carries ``score`` and ``matched_by``. A query written in capitals
         also finds the airports whose code it is ("LAX"; see :mod:`gazetteer.sources.airports`).
+        The last :data:`LOOKUP_CACHE` answers are kept (the list returned is the caller's own).
         """
         check_text(name, "a place name")
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
             raise InvalidQueryError(f"limit must be a positive int, not {limit!r}")
+        kinds = None if kinds is None else tuple(kinds)
+        _filters(country, kinds)  # invalid filters are refused, cached or not
+        return list(self._ranked(name, country, kinds, limit))
+
+    def _ranked_places(
+        self, name: str, country: str | None, kinds: tuple[str, ...] | None, limit: int
+    ) -> tuple[Place, ...]:
         folded = self._folded(name)
         if folded is None:
-            return []
+            return ()
         key, generic = folded
         where, params = _filters(country, kinds)
         select = (
@@ -104,7 +117,7 @@ class Gazetteer:
         )
         ranked = (ranked if code is None else _once_each(ranked))[:limit]
         places = self._places([pk for _, _, pk in ranked])
-        return [places[pk].with_match(round(score, 4), matched_by) for score, matched_by, pk in ranked]
+        return tuple(places[pk].with_match(round(score, 4), matched_by) for score, matched_by, pk in ranked)
 
     def may_name_a_place(self, name: str) -> bool:
         """False when no place is called ``name`` by its own name or an abbreviation, nor a city by an
@@ -275,6 +288,7 @@ class Gazetteer:
                 self._db.close()
                 self._db = None
         self._areas.clear()
+        self._ranked.cache_clear()
 
     def _connection(self) -> tuple[sqlite3.Connection, Path]:
         with self._lock:
