@@ -144,3 +144,28 @@ def test_a_place_opens_the_name_of_an_office_before_its_holder(nlp, rules, text,
 )
 def test_no_office_place_without_a_title_and_a_place(nlp, rules, text, entities):
     assert [n for n in cued(doc_with(nlp, text, *entities), rules) if n != "Danbury"] == []
+
+
+# --- places the model found that the gazetteer lacks ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, entities, expected",
+    [
+        ("Nine people died in Brannock overnight.", (("Brannock", "GPE"),), ["Brannock"]),
+        ("Two cases at Ostervik, Lombard were confirmed.", (("Ostervik", "GPE"), ("Lombard", "GPE")), ["Ostervik"]),
+    ],
+)
+def test_an_unknown_model_place_stands_where_the_words_say_place(nlp, rules, text, entities, expected):
+    assert cued(doc_with(nlp, text, *entities), rules) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brannock said the vote was fair.",  # a person's name the model calls a place: no cue
+        "Thousands died from Brannock last year.",  # "from" takes diseases and causes too
+    ],
+)
+def test_an_unknown_model_place_without_a_cue_is_dropped(nlp, rules, text):
+    assert cued(doc_with(nlp, text, ("Brannock", "GPE")), rules) == []

@@ -182,3 +182,10 @@ def test_a_candidate_far_below_the_best_wins_when_the_document_speaks_for_it(res
 def test_without_context_the_best_known_place_stands(resolver):
     [london] = resolve(resolver, "A fire in London was put out.", "London")
     assert london.place.country_code == "GB"
+
+
+def test_a_name_matched_only_by_a_loose_spelling_is_left_unplaced(resolver, gazetteer):
+    # a small place the gazetteer lacks must not land on a namesake it matches only loosely
+    assert all(c.matched_by == "variant" for c in gazetteer.lookup("Kibera", limit=5))
+    [kibera] = resolve(resolver, "Nine people died in Kibera overnight.", "Kibera")
+    assert kibera.place is None

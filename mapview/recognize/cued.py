@@ -15,7 +15,10 @@ of Bariyarpur"). The English around a name often says "a place" on its own:
 - a lowercase noun of the people or services of a place after it: "Roselle
   police", "Vicksburg residents", "a Longview woman".
 
-Every cue but the first two needs the gazetteer's check too.
+Every cue but the first two needs the gazetteer's check too, except where
+the model itself called the name a place: a place the gazetteer lacks stands
+when a locative preposition is before it or a comma and a place after it
+("in Kibera", "Greenlane, Auckland").
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from mapview.recognize.candidates import Candidate
+from mapview.recognize.context import followed_by_place
 from mapview.recognize.known import generic_only
 from mapview.recognize.lexicon import (
     APPOSITIVE_KINDS,
@@ -74,9 +78,31 @@ def cued_places(rules: Rules, piece: Piece) -> None:
         accepts = notable if check == "notable" else known
         if (start, end) not in found and not taken.intersection(range(start, end)) and accepts(doc[start:end].text):
             found.append((start, end))
+    for start, end in unknown_model_places(doc, rules.labels, {c.start for c in piece.candidates}):
+        if not taken.intersection(range(start, end)) and (start, end) not in found:
+            found.append((start, end))
     for start, end in found:
         piece.candidates.append(Candidate(start, end, "place", "cued"))
         taken.update(range(start, end))
+
+
+def unknown_model_places(doc: Doc, labels: frozenset[str], place_starts: set[int]) -> Iterator[TokenRange]:
+    """Places the model found that the gazetteer does not know, where the words around them say place:
+    "in Kibera", "at Pingilikani", "Greenlane, Auckland" (the gazetteer lacks many small places; a person's
+    name the model calls a place rarely stands after "in" or before a comma and a place)."""
+    for ent in doc.ents:
+        if ent.label_ not in labels or ent.label_ == "FAC":
+            continue
+        start, end = ent.start, ent.end
+        while start < end and not _capitalised(doc[start].text):
+            start += 1  # "the" the model takes in
+        if start == end or name_end(doc, start) != end or not _plain_name(doc, start, end):
+            continue
+        before = doc[start - 1] if start else None
+        # not "from" or "to" ("died from Ebola", "listening to Migos"): they take more than places
+        locative = before is not None and before.lower_ in LOCATIVE_CUES - {"from", "to"} and before.is_lower
+        if locative or followed_by_place(doc, end, place_starts):
+            yield start, end
 
 
 def appositive_names(doc: Doc) -> Iterator[TokenRange]:

@@ -101,6 +101,8 @@ class Resolver:
         """A name's candidates (the gazetteer's first CANDIDATES) and the settlement among them, if any."""
         kinds = ["country"] if label == "demonym" else None
         candidates = self.gazetteer.lookup(name, kinds=kinds, limit=CANDIDATES)
+        if candidates and all(c.matched_by == "variant" for c in candidates):
+            return (), None
         return tuple(candidates), namesake_seat(fold_parts(name)[0], candidates, self.containment)
 
     def _slot(self, text: str, mention: Mention, sentence_kinds: dict[tuple[int, int], str | None]) -> _Slot:
