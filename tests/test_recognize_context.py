@@ -85,6 +85,7 @@ def test_other_sentences_of_that_shape_are_no_definitions(nlp, rules, text):
         ("Traffic on Highway 10 and County Road 43 slowed to a crawl this morning.", ["Highway 10", "County Road 43"]),
         ("A crash closed I-75 for hours.", ["I-75"]),
         ("Kayakers crossed Nettle Lake at dawn.", ["Nettle Lake"]),
+        ("Fans filled Brannock Stadium and toured Ostervik Abbey.", ["Brannock Stadium", "Ostervik Abbey"]),
     ],
 )
 def test_streets_roads_and_features_are_places(nlp, rules, text, expected):

@@ -188,9 +188,13 @@ FEATURE_WORDS = STREET_WORDS | frozenset({
     "Park", "Forest", "Hills", "Heights", "Beach", "Springs", "Falls", "Harbor", "Harbour",
     "Square", "Plateau", "Delta", "Basin", "Range", "Glacier", "Creek", "Reservoir", "Canyon",
     "Plains", "Isthmus", "Archipelago", "Trail", "Fault", "Dam", "Bridge", "Tunnel",
+    "Stadium", "Arena", "Coliseum", "Dome", "Tower", "Castle", "Palace", "Cathedral", "Monument",
+    "Abbey", "Racecourse", "Speedway", "Fairgrounds", "Wilderness", "Lakeshore",
 })
 """Words that end the name of a natural or built feature ("Bay Area", "Emerald Coast", "Washington
-Drive"): a place's name before one of these names the feature, not the place."""
+Drive") or a landmark ("Cairo Stadium", "Anglesey Abbey", "Dolly Sods Wilderness"): a place's name
+before one of these names the feature, not the place. Not institutions' head words ("Hospital",
+"School"): a place naming an institution is a mention of the place (see :data:`INSTITUTION_WORDS`)."""
 
 STREET_ABBREVIATIONS = frozenset({"St.", "St", "Ave", "Rd", "Dr", "Blvd", "Ln", "Ct", "Ct.", "Pl", "Pl."})
 """Abbreviated street words that end a street's name ("Main St.", "E. Broad St.")."""
