@@ -23,6 +23,7 @@ when a locative preposition is before it or a comma and a place after it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -68,7 +69,10 @@ def cued_places(rules: Rules, piece: Piece) -> None:
     doc = piece.doc
     taken = piece.taken()
     found: list[TokenRange] = []
-    for start, end in [*appositive_names(doc), *listed_kind_names(doc)]:
+    text = doc.text
+    appositives = appositive_names(doc) if _APPOSITIVE.search(text) else ()
+    lists = listed_kind_names(doc) if _PLURAL_KIND.search(text) else ()
+    for start, end in [*appositives, *lists]:
         if not taken.intersection(range(start, end)):
             found.append((start, end))
     for start, end in office_places(doc, known, notable):
@@ -84,6 +88,11 @@ def cued_places(rules: Rules, piece: Piece) -> None:
     for start, end in found:
         piece.candidates.append(Candidate(start, end, "place", "cued"))
         taken.update(range(start, end))
+
+
+# Cheap tests on the text that let most pieces skip a walk over every token.
+_APPOSITIVE = re.compile(r"\b(?:" + "|".join(sorted(APPOSITIVE_KINDS)) + r")\s+(?:of|called|named)\b")
+_PLURAL_KIND = re.compile(r"\b(?:" + "|".join(sorted(PLURAL_KINDS)) + r")\b")
 
 
 def unknown_model_places(doc: Doc, labels: frozenset[str], place_starts: set[int]) -> Iterator[TokenRange]:
