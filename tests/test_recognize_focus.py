@@ -128,3 +128,20 @@ def test_the_stage_clock_counts_each_stage_of_a_parse():
     stages = geoparser.stage_seconds()
     assert {"sentences", "focus", "tokenizer", "NER", "rules", "document rules", "resolve"} <= set(stages)
     assert all(seconds >= 0 for seconds in stages.values())
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_on_news_the_windows_give_the_mentions_of_the_model_reading_every_word(gazetteer):
+    """The guard for new rules: one that reads an entity away from every spot fails here (see the focus module)."""
+    from mapview.documents import load_documents
+    from mapview.recognize import Recognizer
+    from tests.conftest import EVAL
+
+    documents = list(load_documents([EVAL / "lgl.jsonl"]))[:60]
+    documents += list(load_documents([EVAL / "geovirus.jsonl"]))[:20]
+    items = [(d.text, split_sentences(d.text)) for d in documents]
+    windowed = list(Recognizer.from_gazetteer(gazetteer, model_context=8).recognize_many(items))
+    whole = list(Recognizer.from_gazetteer(gazetteer, model_context=None).recognize_many(items))
+    differing = [d.id for d, a, b in zip(documents, windowed, whole, strict=True) if a != b]
+    assert not differing

@@ -7,6 +7,8 @@ starts from one of these *spots* (see :mod:`mapview.recognize.steps`):
 - a capitalised word, or a run of them, that the gazetteer check knows
   ("Kabul", "New York", "Kabul-based", "MANSFIELD" of a dateline), or where a
   name the ruler matches opens ("Afghan", the "Americans" of "African-Americans");
+- a capitalised word after a locative preposition ("in Kibera"): the model's
+  place there is taken even when the gazetteer does not know it;
 - a word that makes a feature, street or road name ("Gillis Street", "Highway
   10", "I-75", "Lake Vermont");
 - a hashtag or handle mark ("#Ferguson": the whole piece is read).
@@ -36,6 +38,7 @@ from mapview.recognize.lexicon import (
     FEATURE_PREFIXES,
     FEATURE_WORDS,
     HASHTAG_MARKS,
+    LOCATIVE_CUES,
     NAME_JOINERS,
     ROUTE_WORDS,
     STREET_ABBREVIATIONS,
@@ -123,7 +126,10 @@ class Focus:
             if word in CUE_WORDS or word + "." in CUE_WORDS or _ROUTE_CODE.match(word):
                 found.append((s, e))
             elif word[0].isupper() or ("-" in word and not word.islower()):  # "mid-Atlantic"
-                if self._opens_name(text, s, e):
+                if i and word[0].isupper() and text[words[i - 1][0] : words[i - 1][1]] in LOCATIVE_CUES:
+                    # "in Kibera": the model's place there counts, known or not
+                    found.append((s, self._known_run(text, words, i) or e))
+                elif self._opens_name(text, s, e):
                     found.append((s, e))
                 elif (run_end := self._known_run(text, words, i)) is not None:
                     found.append((s, run_end))
