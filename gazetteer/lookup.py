@@ -84,7 +84,7 @@ class Gazetteer:
         check_text(name, "a place name")
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
             raise InvalidQueryError(f"limit must be a positive int, not {limit!r}")
-        kinds = None if kinds is None else tuple(kinds)
+        kinds = None if kinds is None else checked_kinds(kinds)  # one kind or several, as a key
         _filters(country, kinds)  # invalid filters are refused, cached or not
         return list(self._ranked(name, country, kinds, limit))
 

@@ -30,3 +30,7 @@ def test_the_cheap_check_agrees_with_lookup_on_the_small_index(small_gazetteer):
         if strong:
             assert small_gazetteer.may_name_a_place(name), name
     assert not small_gazetteer.may_name_a_place("Nowhere At All")
+
+
+def test_one_kind_given_as_a_string_filters_as_a_list_of_it(small_gazetteer):
+    assert small_gazetteer.lookup("Herat", kinds="admin1") == small_gazetteer.lookup("Herat", kinds=["admin1"])
