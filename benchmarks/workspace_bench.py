@@ -131,7 +131,7 @@ def dashboard(workspace: Path, repeats: int = 5) -> dict[str, float]:
                        return m.placeIds().filter((i) => m.markerOf(i)).slice(0, 40).map((i) => m.placeName(i)); }"""
         )
         for name in names[:repeats]:
-            dash.frame().evaluate("() => window.mapviewMap.map.closePopup()")
+            dash.frame().evaluate("() => { window.mapviewMap.map.closePopup(); }")
             marker = dash.reveal_place(name)  # zoom in until the marker is out of its cluster
             started = time.perf_counter()
             marker.click()

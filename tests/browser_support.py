@@ -199,7 +199,7 @@ class Dashboard:
 
     def click_place(self, name: str) -> Any:
         """Click the marker of the place called ``name``; returns its popup once open."""
-        self.frame().evaluate("() => window.mapviewMap.map.closePopup()")  # an open popup may cover the marker
+        self.frame().evaluate("() => { window.mapviewMap.map.closePopup(); }")  # an open popup may cover the marker
         self.reveal_place(name).click()
         # The popup closed before may still be fading out: take the one naming this place.
         popup = self.page.frame_locator(MAP_FRAME).locator(".leaflet-popup-content").filter(has_text=name).last
