@@ -243,10 +243,14 @@ def feature_places(rules: Rules, piece: Piece) -> None:
     i = 0
     while i < len(doc):
         sentence = piece.bounds(i)
-        headline = is_headline(doc, *sentence)
+        headline: bool | None = None  # read only for a sentence with a feature: few have one
         for start, end in feature_names(doc, sentence):
             in_person = any(s <= start and end <= e for s, e in persons) and not ends_street(doc[end - 1].text)
-            if not in_person and not (headline and (start, end) not in entities):
+            if in_person:
+                continue
+            if headline is None:
+                headline = is_headline(doc, *sentence)
+            if not (headline and (start, end) not in entities):
                 _replace_inside(piece, Candidate(start, end, "place", "feature"))
         i = max(sentence[1], i + 1)
 
