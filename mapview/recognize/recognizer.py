@@ -158,8 +158,10 @@ class Recognizer:
     ) -> Iterator[list[Mention]]:
         """Mentions for each ``(text, sentences)`` item, lazily and in order.
 
-        Pieces of all documents stream through ``nlp.pipe`` together;
-        ``n_process`` > 1 runs spaCy in that many worker processes.
+        Pieces of all documents go through the model ``batch_size`` pieces at a
+        time, the windows of a batch in one pass. ``n_process`` > 1 runs spaCy's
+        own worker processes over whole pieces (no windows: the same mentions,
+        more work); :mod:`mapview.parallel` is how mapview uses several cores.
         """
         rules = self._rules()
         focus = self._focus_of(rules)
