@@ -62,13 +62,6 @@ PUBLISHED = {
     },
 }
 BEST_RECOGNIZER = {"lgl": ".677 (Stanford)", "geovirus": ".917 (DM_NLP)", "geocorpora": ".763 (DM_NLP)"}
-# (F1, acc@161): issue 3 for the development corpora, issue 10 for the held-out one.
-TARGETS: dict[str, tuple[float, float | None]] = {
-    "lgl": (0.70, 0.82),
-    "geovirus": (0.88, 0.85),
-    "geocorpora": (0.70, 0.88),
-    "tud-loc2013": (0.82, None),
-}
 SECTIONS = {False: "results", True: "recognition"}  # markers in docs/evaluation.md, by --recognition-only
 
 
@@ -191,20 +184,18 @@ def markdown(rows: dict[str, Row], args: argparse.Namespace) -> str:
         f"Main columns: {named[first]}; the last but one: F1 / acc@161 with {named[other]}.",
         "",
         "| corpus | docs | P | R | F1 (exact) | acc@161 | mean km | median km | AUC | docs/s "
-        f"| {other}: F1 / acc@161 | target F1 / acc |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        f"| {other}: F1 / acc@161 |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for corpus, (scores, count, seconds) in rows.items():
         rec, res = scores[first]["recognition_exact"], scores[first]["resolution_exact_span"]
         alt_f1 = scores[other]["recognition_exact"]["f1"]
         alt_acc = scores[other]["resolution_exact_span"].get("acc@161")
-        f1, acc = TARGETS[corpus]
         name = f"{corpus} (held out)" if corpus in HELD_OUT else corpus
         lines.append(
             f"| {name} | {count} | {rec['precision']:.3f} | {rec['recall']:.3f} | **{rec['f1']:.3f}** "
             f"| {_num(res.get('acc@161'), 3)} | {_num(res.get('mean_km'), 0)} | {_num(res.get('median_km'), 1)} "
-            f"| {_num(res.get('auc'), 3)} | {count / seconds:.1f} | {alt_f1:.3f} / {_num(alt_acc, 3)} "
-            f"| {f1:.2f} / {_num(acc, 2)} |"
+            f"| {_num(res.get('auc'), 3)} | {count / seconds:.1f} | {alt_f1:.3f} / {_num(alt_acc, 3)} |"
         )
     published = [c for c in rows if c in BEST_RECOGNIZER]
     if published:

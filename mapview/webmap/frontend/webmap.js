@@ -32,6 +32,7 @@
     { min: 100, color: "#a63603", label: "100+" }
   ];
   var MAX_MENTIONS = 25;
+  var SHAPES_SETTLE_MS = 120;  // basemap files arriving closer together than this are drawn in one pass
   var PANES = { regions: 405, countries: 410, provinces: 415, boundaries: 420, labels: 450 };
 
   function el(tag, className, text) {
@@ -376,7 +377,13 @@
     map.setView([30, 50], 3);
     L.control.scale().addTo(map);
     legend().addTo(map);
-    var base = basemap(map, options.basemap || {}, function () { render(); });
+    // Shapes arrive file by file (a country's provinces each): one redraw once they stop coming, not one per
+    // file, since each redraw rebuilds every filled area.
+    var redrawTimer = null;
+    var base = basemap(map, options.basemap || {}, function () {
+      clearTimeout(redrawTimer);
+      redrawTimer = setTimeout(render, SHAPES_SETTLE_MS);
+    });
     var tiles = null;
     var cluster = L.markerClusterGroup({
       chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 40, iconCreateFunction: clusterIcon
