@@ -181,7 +181,7 @@ def markdown(rows: dict[str, Row], args: argparse.Namespace) -> str:
     named = {"default": "demonyms left out (default)", "demonyms": "demonyms mapped (`--demonyms`)"}
     lines = [
         f"`.venv/bin/python scripts/evaluate.py{flags}`: {mode}, {time.strftime('%Y-%m-%d')}.",
-        f"Main columns: {named[first]}; the last but one: F1 / acc@161 with {named[other]}.",
+        f"Main columns: {named[first]}; the last column: F1 / acc@161 with {named[other]}.",
         "",
         "| corpus | docs | P | R | F1 (exact) | acc@161 | mean km | median km | AUC | docs/s "
         f"| {other}: F1 / acc@161 |",
