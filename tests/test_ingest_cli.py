@@ -53,6 +53,24 @@ def write_corpus(path: Path, count: int) -> Path:
     return path
 
 
+def ingest_command(corpus: Path, workspace: Path, *options: str) -> list[str]:
+    """``mapview ingest`` of ``corpus`` into ``workspace`` in one process, with no progress output."""
+    return [
+        sys.executable,
+        "-m",
+        "mapview",
+        "ingest",
+        str(corpus),
+        "-w",
+        str(workspace),
+        "--processes",
+        "1",
+        "--progress",
+        "none",
+        *options,
+    ]
+
+
 def mapview(*args: str, **options) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "mapview", *args], cwd=ROOT, capture_output=True, text=True, timeout=600, **options
@@ -110,21 +128,7 @@ def test_a_second_ingest_of_the_same_corpus_parses_nothing(corpus: Path, tmp_pat
 
 def test_a_killed_ingest_run_again_yields_exactly_the_uninterrupted_result(corpus, reference, tmp_path: Path):
     workspace = tmp_path / "w.mapview"
-    command = [
-        sys.executable,
-        "-m",
-        "mapview",
-        "ingest",
-        str(corpus),
-        "-w",
-        str(workspace),
-        "--processes",
-        "1",
-        "--batch-size",
-        "10",
-        "--progress",
-        "none",
-    ]
+    command = ingest_command(corpus, workspace, "--batch-size", "10")
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 300
@@ -145,19 +149,7 @@ def test_a_killed_ingest_run_again_yields_exactly_the_uninterrupted_result(corpu
 
 def test_two_ingests_at_once_both_finish_and_the_second_waits(corpus, reference, tmp_path: Path):
     workspace = tmp_path / "w.mapview"
-    command = [
-        sys.executable,
-        "-m",
-        "mapview",
-        "ingest",
-        str(corpus),
-        "-w",
-        str(workspace),
-        "--processes",
-        "1",
-        "--progress",
-        "none",
-    ]
+    command = ingest_command(corpus, workspace)
     first = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
     while not workspace.exists():
