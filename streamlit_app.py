@@ -245,14 +245,13 @@ def _ingest(workspace: Workspace, documents: list[Any], origin: str, messages: l
 
 def demonym_switch() -> None:
     """Whether "Syrian forces", "a Canadian" count as mentions of their country (map, tables, exports)."""
-    shown = st.sidebar.toggle(
+    st.sidebar.toggle(
         "Demonyms as their country",
         value=selection().demonyms,
         key="demonyms",
+        on_change=lambda: set_selection(dataclasses.replace(selection(), demonyms=bool(st.session_state["demonyms"]))),
         help='Count words like "Syrian" or "Afghans" as mentions of their country. Off: only place names count.',
     )
-    if shown != selection().demonyms:
-        set_selection(dataclasses.replace(selection(), demonyms=shown))
 
 
 def date_filter(workspace: Workspace) -> None:
@@ -263,18 +262,29 @@ def date_filter(workspace: Workspace) -> None:
     side = st.sidebar
     side.subheader("Dates")
     first, last = dt.date.fromisoformat(span[0]), dt.date.fromisoformat(span[1])
-    picked = side.date_input(
-        "Documents dated", value=(first, last), min_value=first, max_value=last, key="dates", format="YYYY-MM-DD"
+    side.date_input(
+        "Documents dated",
+        value=(first, last),
+        min_value=first,
+        max_value=last,
+        key="dates",
+        format="YYYY-MM-DD",
+        on_change=_dates_picked,
+        args=(first, last),
     )
-    undated = side.checkbox("Include undated documents", value=True, key="undated")
-    if isinstance(picked, (tuple, list)) and len(picked) == 2:
-        start, end = picked
-        date_from = None if start <= first else start.isoformat()
-        date_to = None if end >= last else end.isoformat()
-        current = selection()
-        wanted = dataclasses.replace(current, date_from=date_from, date_to=date_to, undated=undated)
-        if wanted != current:
-            set_selection(wanted)
+    side.checkbox("Include undated documents", value=True, key="undated", on_change=_dates_picked, args=(first, last))
+
+
+def _dates_picked(first: dt.date, last: dt.date) -> None:
+    """The selection follows the date widgets once both ends of the range are picked."""
+    picked = st.session_state.get("dates")
+    if not (isinstance(picked, (tuple, list)) and len(picked) == 2):
+        return  # the user has picked the first day of the range so far
+    start, end = picked
+    date_from = None if start <= first else start.isoformat()
+    date_to = None if end >= last else end.isoformat()
+    undated = bool(st.session_state.get("undated", True))
+    set_selection(dataclasses.replace(selection(), date_from=date_from, date_to=date_to, undated=undated))
 
 
 def document_list(workspace: Workspace) -> None:
@@ -373,13 +383,7 @@ def find_place(workspace: Workspace, current: Selection) -> None:
 def place_map(workspace: Workspace, current: Selection) -> None:
     component = components.declare_component("mapview_map", path=str(frontend_dir()))
     selected = st.session_state.get("selected_place")
-    tiles = st.sidebar.toggle(
-        "Online map tiles",
-        value=False,
-        key="tiles",
-        help="Draws OpenStreetMap tiles fetched from the internet. "
-        "Off: the offline basemap (countries, provinces, labels).",
-    )
+    tiles = bool(st.session_state.get("tiles", False))  # the sidebar's switch (tiles_switch), drawn later in the run
     component(
         places=places_table(queries.place_summaries(workspace, current)),
         places_key=places_key(workspace, current),
@@ -395,6 +399,16 @@ def place_map(workspace: Workspace, current: Selection) -> None:
     )
 
 
+def tiles_switch() -> None:
+    st.sidebar.toggle(
+        "Online map tiles",
+        value=False,
+        key="tiles",
+        help="Draws OpenStreetMap tiles fetched from the internet. "
+        "Off: the offline basemap (countries, provinces, labels).",
+    )
+
+
 def _map_event() -> None:
     event = st.session_state.get("map")
     if not isinstance(event, dict):
@@ -402,6 +416,8 @@ def _map_event() -> None:
     if event.get("event") == "select":
         place = event.get("place")
         st.session_state["selected_place"] = place if isinstance(place, str) else None
+    elif event.get("event") == "drawn":
+        st.session_state["map_drawn"] = True
     elif event.get("event") == "correct" and isinstance(event.get("mention"), int):
         st.session_state["correcting"] = event["mention"]
 
@@ -769,38 +785,62 @@ def exports(workspace: Workspace, current: Selection) -> None:
 def main() -> None:
     st.set_page_config(page_title="mapview", layout="wide")
     st.title("Reported places")
+    # Fixed slots, so the map keeps its place in the page whatever the status shows (a map
+    # that moved would be a second map frame until the run ends).
+    status, header, map_area = st.container(), st.container(), st.container()
     args = page_arguments()
     path = Path(args.workspace) if args.workspace else corpus_workspace(args.docs)
     job = None if args.docs is None else corpus_job(args.docs, str(path))
-    if job is not None:
-        if job.running:
-            watch(job)
-        ingest_report(job)
-    try:
-        workspace = open_workspace(str(path))
-    except MapviewError as exc:
-        st.error("The workspace cannot be opened:")
-        st.text(str(exc))
-        st.stop()
+    with status:
+        if job is not None:
+            if job.running:
+                watch(job)
+            ingest_report(job)
+        try:
+            workspace = open_workspace(str(path))
+        except MapviewError as exc:
+            st.error("The workspace cannot be opened:")
+            st.text(str(exc))
+            st.stop()
+    # The map is drawn first, into its place below the caption: its frame then loads Leaflet
+    # while the browser builds the sidebar and the tables. Every widget the map depends on
+    # changes the selection in its callback, so the selection is final before any is drawn.
+    current = selection()
+    with map_area:
+        place_map(workspace, current)
+    with header:
+        total = queries.totals(workspace, current)
+        source = args.docs or args.workspace
+        st.caption(
+            plain(
+                f"{total.shown_documents} of {total.documents} documents shown · {total.places} places · "
+                f"{total.mentions} mentions · source: {source}"
+            )
+        )
+        find_place(workspace, current)
     add_documents(workspace)
     demonym_switch()
     date_filter(workspace)
     document_list(workspace)
-    current = selection()
-    total = queries.totals(workspace, current)
-    source = args.docs or args.workspace
-    st.caption(
-        plain(
-            f"{total.shown_documents} of {total.documents} documents shown · {total.places} places · "
-            f"{total.mentions} mentions · source: {source}"
-        )
-    )
-    find_place(workspace, current)
-    place_map(workspace, current)
-    timeline(workspace, current)
-    correction_panel(workspace)
-    tables(workspace, current)
-    exports(workspace, current)
+    tiles_switch()
+    if details_due():
+        timeline(workspace, current)
+        correction_panel(workspace)
+        tables(workspace, current)
+        exports(workspace, current)
+    else:
+        st.caption("The tables and exports follow once the map has drawn its places.")
+
+
+def details_due() -> bool:
+    """Whether this run draws the timeline, tables and exports.
+
+    A session's first run leaves them out: the browser then loads and lays out the map
+    alone, and the map's "drawn" event (or any other action) brings them a moment later.
+    """
+    first = "page_runs" not in st.session_state
+    st.session_state["page_runs"] = st.session_state.get("page_runs", 0) + 1
+    return not first or bool(st.session_state.get("map_drawn"))
 
 
 main()

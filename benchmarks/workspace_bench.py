@@ -8,9 +8,12 @@
    distinct by a first line naming the copy) ingested with 2 processes, then
    ingested again unchanged.
 3. For the LGL workspace and the large one: the dashboard started on it
-   (``--workspace``), opened in Debian's Chromium: seconds to the first visible
-   place on a freshly started server (and how much of it is Streamlit's own page
-   load), the same in a second tab of the warm server, to the map updated after
+   (``--workspace``), opened in Debian's Chromium: seconds from navigation start
+   to the frame that first painted places on the map, on a freshly started server,
+   by the browser's clocks (and how much of it is Streamlit's own page load; the
+   same open as the test driver saw it, which adds its polling on a busy page; and
+   when the tables, which follow the map, were shown), the same in a second tab of
+   the warm server, to the map updated after
    one document is turned off in the sidebar (median of 10: off, on, five times),
    and from a marker click to the table showing its mentions (median of 5); the
    server's peak memory (RSS of its process tree).
@@ -118,14 +121,16 @@ def dashboard(workspace: Path, repeats: int = 5) -> dict[str, float]:
         dash = Dashboard(browser)
         started = time.perf_counter()
         dash.open(url)
-        opened = time.perf_counter() - started
+        seen = time.perf_counter() - started
+        opened = dash.seconds_to_first_paint()
         # Of that, Streamlit's own page (its scripts and styles, before our script runs): the load event.
         page_load = dash.page.evaluate("() => performance.getEntriesByType('navigation')[0].loadEventEnd") / 1000
+        dash.page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=120_000)
+        tables = time.perf_counter() - started
         dash.close()
         dash = Dashboard(browser)  # the same server again, its caches warm: what a user opening a second tab sees
-        started = time.perf_counter()
         dash.open(url)
-        reopened = time.perf_counter() - started
+        reopened = dash.seconds_to_first_paint()
         checkbox = dash.page.locator('[data-testid="stSidebar"] [data-testid="stCheckbox"]').first
         toggles = []
         for _ in range(repeats):
@@ -152,7 +157,9 @@ def dashboard(workspace: Path, repeats: int = 5) -> dict[str, float]:
         peak = memory.stop()
     return {
         "open": opened,
+        "seen": seen,
         "page_load": page_load,
+        "tables": tables,
         "reopen": reopened,
         "toggle": statistics.median(toggles),
         "click": statistics.median(clicks),
@@ -202,14 +209,16 @@ def main() -> int:
 
         print("\n## dashboard (headless Chromium)")
         print(
-            "| workspace | documents | open → first place s | of which Streamlit's page load s | open again s "
-            "| toggle → map s | marker click → table s | server RSS MB |"
+            "| workspace | documents | open → places painted s | of which Streamlit's page load s "
+            "| seen by the driver s | tables shown s | open again s | toggle → map s | marker click → table s "
+            "| server RSS MB |"
         )
-        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for name, workspace, documents in (("LGL", lgl_workspace, n_lgl), ("large", large, args.documents)):
             r = dashboard(workspace)
             print(
-                f"| {name} | {documents} | {r['open']:.2f} | {r['page_load']:.2f} | {r['reopen']:.2f} "
+                f"| {name} | {documents} | {r['open']:.2f} | {r['page_load']:.2f} | {r['seen']:.2f} "
+                f"| {r['tables']:.2f} | {r['reopen']:.2f} "
                 f"| {r['toggle']:.2f} | {r['click']:.2f} | {r['rss']:.0f} |"
             )
     return 0

@@ -158,6 +158,23 @@ class Dashboard:
     def frame(self) -> Any:
         return self.page.query_selector(MAP_FRAME).content_frame()
 
+    def seconds_to_first_paint(self) -> float:
+        """Seconds from the page's navigation start to the paint of the map's first marker or cluster.
+
+        The browser's own Element Timing of the markers (they carry ``elementtiming``), so a
+        busy page does not add the test driver's polling delay to the figure.
+        """
+        painted = self.frame().evaluate(
+            """() => new Promise((done) => {
+                new PerformanceObserver((list, observer) => {
+                    observer.disconnect();
+                    const times = list.getEntries().map((e) => e.renderTime || e.loadTime);
+                    done(performance.timeOrigin + Math.min(...times));
+                }).observe({ type: "element", buffered: true });
+            })"""
+        )
+        return (float(painted) - float(self.page.evaluate("() => performance.timeOrigin"))) / 1000
+
     def map_state(self) -> tuple[str | None, int]:
         """The places key the map last applied, and how many places it shows."""
         node = self.frame().locator("#map")

@@ -31,11 +31,22 @@ def workspace_path(tmp_path: Path) -> Path:
     return path
 
 
+def open_page() -> AppTest:
+    """A visit to the page: its first run, then the rerun the map's "drawn" event brings.
+
+    The event comes from the map's frame in a browser (tests/test_browser.py); here it is
+    recorded as the page's handler of that event records it.
+    """
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.session_state["map_drawn"] = True
+    return at.run()
+
+
 @pytest.fixture
 def app(workspace_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     monkeypatch.setattr("mapview.pipeline.parse_documents", toy_parse)  # uploads and pasted text
     monkeypatch.setattr("sys.argv", ["streamlit_app.py", "--workspace", str(workspace_path)])
-    return AppTest.from_file(APP, default_timeout=60).run()
+    return open_page()
 
 
 def map_args(at: AppTest) -> dict:
@@ -110,7 +121,7 @@ def test_uploads_are_kept_in_the_workspace(app: AppTest, workspace_path: Path, m
     assert not app.exception
     assert "8 of 8 documents shown" in caption(app)
     assert "Night report" in set(app.dataframe[0].value["Document"])
-    again = AppTest.from_file(APP, default_timeout=60).run()  # a new session (a reload)
+    again = open_page()  # a new session (a reload)
     assert "8 of 8 documents shown" in caption(again)
 
 
@@ -161,7 +172,7 @@ def test_titles_are_shown_as_text_not_markdown(tmp_path: Path, monkeypatch) -> N
             version=TOY_VERSION,
         )
     monkeypatch.setattr("sys.argv", ["streamlit_app.py", "--workspace", str(path)])
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = open_page()
     label = at.sidebar.checkbox(key="show::x").label
     assert label.startswith(
         "\\!\\[x\\]\\(http\u200b\\:\\/\\/tracker\\.example\\/p\\.png\\) \\*\\*bold\\*\\* \\:red\\[x\\]"
@@ -182,7 +193,7 @@ def test_a_file_that_is_not_a_workspace_gives_a_clear_error_and_is_kept(tmp_path
     notes = tmp_path / "notes.txt"
     notes.write_text("my notes\n")
     monkeypatch.setattr("sys.argv", ["streamlit_app.py", "--workspace", str(notes)])
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = open_page()
     assert at.error and "cannot be opened" in at.error[0].value
     assert "not a mapview workspace" in at.text[0].value
     assert notes.read_text() == "my notes\n"
@@ -198,3 +209,18 @@ def test_uploads_have_a_stated_limit_and_are_not_kept_in_the_widget(app: AppTest
     app.sidebar.file_uploader(key="uploads::0").set_value([("n.txt", b"Talks in Kabul.", "text/plain")]).run()
     assert "7 of 7 documents shown" in caption(app)
     assert [u.key for u in app.sidebar.get("file_uploader")] == ["uploads::1"]  # a fresh, empty uploader
+
+
+def test_the_first_run_sends_the_map_before_the_tables(workspace_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr("sys.argv", ["streamlit_app.py", "--workspace", str(workspace_path)])
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert map_places(at) and "6 of 6 documents shown" in caption(at)
+    assert not at.dataframe and not at.get("download_button")  # the browser lays out the map alone first
+    assert any("follow once the map" in c.value for c in at.caption)
+    at.session_state["map_drawn"] = True  # the map's "drawn" event
+    at.run()
+    with Workspace.open(workspace_path, readonly=True) as workspace:
+        assert len(at.dataframe[0].value) == queries.totals(workspace, Selection()).mentions
+    assert len(at.get("download_button")) == 4
+    at.sidebar.checkbox(key="show::sample-03").uncheck().run()  # and from then on, every run draws them
+    assert at.dataframe and at.get("download_button")

@@ -12,13 +12,13 @@ from streamlit.testing.v1 import AppTest
 from mapview.workspace import Workspace, queries
 from mapview.workspace.decisions import decisions
 from mapview.workspace.exports import export_text
-from tests.test_app import APP, caption, map_args, map_places, workspace_path  # noqa: F401  (fixture)
+from tests.test_app import caption, map_args, map_places, open_page, workspace_path  # noqa: F401  (fixture)
 
 
 @pytest.fixture
 def app(workspace_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     monkeypatch.setattr("sys.argv", ["streamlit_app.py", "--workspace", str(workspace_path)])
-    return AppTest.from_file(APP, default_timeout=60).run()
+    return open_page()
 
 
 def first_mention(workspace_path: Path, name: str) -> int:
@@ -53,7 +53,7 @@ def test_choosing_an_alternative_moves_the_mention_and_is_kept(app: AppTest, wor
     assert (made.action, made.place_id, made.scope) == ("place", "geonames:1138958", "mention")
     kabul = next(f for f in exported["features"] if f["properties"]["name"] == "Kabul")
     assert any(m["resolved_by"] == "user" and m["name"] == "Herat" for m in kabul["properties"]["mentions"])
-    again = AppTest.from_file(APP, default_timeout=60).run()  # a reload: still corrected
+    again = open_page()  # a reload: still corrected
     again.segmented_control(key="table_view").set_value("Corrections").run()
     assert again.dataframe[0].value["Words"].tolist() == ["Herat"]
 
@@ -112,7 +112,7 @@ def test_demonyms_can_count_as_their_country(tmp_path: Path, monkeypatch: pytest
     with Workspace.open(path, create=True) as workspace:
         ingest(workspace, [doc("a", "Syrian forces left Kabul.")], parse=toy_parse, version=TOY_VERSION)
     monkeypatch.setattr("sys.argv", ["streamlit_app.py", "--workspace", str(path)])
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = open_page()
     assert map_places(at) == {"Kabul"} and "1 mentions" in caption(at)
     at.sidebar.toggle(key="demonyms").set_value(True).run()
     assert map_places(at) == {"Kabul", "Syria"} and "2 mentions" in caption(at)

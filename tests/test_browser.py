@@ -76,6 +76,9 @@ def test_the_sample_corpus_opens_offline_with_markers(dash: Dashboard, tmp_path:
         frame = dash.open(url)
         assert frame.locator(".mv-marker, .mv-cluster").count() > 0
         assert dash.caption_numbers()["places"] == dash.map_state()[1] > 10
+        # The first run sends the map alone; once it has drawn, the tables and exports follow unasked.
+        dash.page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=60_000)
+        dash.page.get_by_role("button", name="GeoJSON").wait_for(timeout=60_000)
         dash.page.wait_for_timeout(1500)
         dash.page.screenshot(path=str(tmp_path / "dashboard.png"))
         assert dash.outside() == []

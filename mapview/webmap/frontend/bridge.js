@@ -2,12 +2,13 @@
  *
  * Streamlit sends the page's arguments on every run ("streamlit:render"); only what changed is
  * applied (the places when their key changes, a focus or a fit when its nonce is new), so a rerun
- * never rebuilds the map. The map tells the page which place the user opened.
+ * never rebuilds the map. The map tells the page which place the user opened, and once that it has
+ * drawn its first places (the page then adds what it leaves out of its first run: tables, timeline).
  */
 (function () {
   "use strict";
   var controller = null;
-  var state = { placesKey: null, focusNonce: null, fitNonce: null, tiles: undefined, sent: 0 };
+  var state = { placesKey: null, focusNonce: null, fitNonce: null, tiles: undefined, sent: 0, drawn: false };
 
   function send(type, data) {
     var message = { isStreamlitMessage: true, type: type };
@@ -37,6 +38,13 @@
     if (args.places_key !== state.placesKey) {
       state.placesKey = args.places_key;
       controller.setPlaces(args.places || { columns: [], rows: [] });
+      if (!state.drawn) {
+        state.drawn = true;
+        // After the browser has painted the places: the page's rerun must not delay them.
+        window.requestAnimationFrame(function () {
+          window.setTimeout(function () { setValue({ event: "drawn" }); }, 0);
+        });
+      }
     }
     var selected = args.selected;
     if (selected && selected.id) { controller.showEvidence(selected.id, selected); }

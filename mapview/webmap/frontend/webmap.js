@@ -165,7 +165,8 @@
     var badge = place.documents > 1 ? String(place.documents).replace(/[^0-9]/g, "") : "";
     return L.divIcon({
       className: cls,
-      html: '<span style="background:' + stepColor(DOC_STEPS, place.documents) + '">' + badge + "</span>",
+      html: '<span elementtiming="place" style="background:' + stepColor(DOC_STEPS, place.documents) + '">' + badge +
+        "</span>",
       iconSize: [size, size]
     });
   }
@@ -173,7 +174,8 @@
   function clusterIcon(cluster) {
     var n = cluster.getChildCount();
     var size = n < 10 ? 30 : n < 100 ? 36 : 42;
-    return L.divIcon({ className: "mv-cluster", html: "<span>" + Number(n) + "</span>", iconSize: [size, size] });
+    return L.divIcon({ className: "mv-cluster", html: '<span elementtiming="place">' + Number(n) + "</span>",
+                       iconSize: [size, size] });
   }
 
   function rowsToPlaces(table) {
