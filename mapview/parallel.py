@@ -34,10 +34,11 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
 from mapview.exc import DocumentParseError, WorkerSetupError
-from mapview.records import Document, ParsedDocument, ResolvedMention
+from mapview.records import Document, ParsedDocument, ResolvedMention, Span
 
 if TYPE_CHECKING:
-    from mapview.pipeline import Geoparser
+    from mapview.pipeline import Geoparser, Part
+    from mapview.recognize.recognizer import Recognition
 
 CHUNK_DOCUMENTS = 16
 """Documents sent to a worker per task."""
@@ -51,6 +52,8 @@ workers die whatever they parse (memory, the system), which no retry mends."""
 
 # What a worker sends back for one document: its mentions, or the error that replaced them.
 _Outcome = tuple[tuple[ResolvedMention, ...], None] | tuple[None, DocumentParseError]
+
+_PartFuture = Future["Recognition"]
 
 _worker_geoparser: Geoparser | None = None
 _worker_setup_error: str | None = None
@@ -83,14 +86,15 @@ def parse_in_processes(
     if first is None:
         return
     second = next(chunks, None)
-    if second is None:
+    if second is None and not _huge(first):
         geoparser.load()
         yield from geoparser.parse_batch(first)
         return
     pool = _Pool(geoparser, processes)
     finished = False
+    rest = _chained(first, second, chunks) if second is not None else iter([first])
     try:
-        yield from _ordered(pool, _chained(first, second, chunks), processes * CHUNKS_IN_FLIGHT_PER_PROCESS)
+        yield from _ordered(pool, rest, processes * CHUNKS_IN_FLIGHT_PER_PROCESS)
         finished = True
     finally:
         pool.close(abort=not finished)
@@ -99,18 +103,27 @@ def parse_in_processes(
 def _ordered(
     pool: _Pool, chunks: Iterator[list[Document]], in_flight: int
 ) -> Iterator[ParsedDocument | DocumentParseError]:
-    pending: deque[tuple[list[Document], Future[list[_Outcome]]]] = deque()
+    pending: deque[tuple[list[Document], Future[list[_Outcome]] | _HugeDocument]] = deque()
 
     def fill() -> None:
         while len(pending) < in_flight:
             chunk = next(chunks, None)
             if chunk is None:
                 return
-            pending.append((chunk, pool.submit(chunk)))
+            pending.append((chunk, _HugeDocument.submit(pool, chunk[0]) if _huge(chunk) else pool.submit(chunk)))
 
     fill()
     while pending:
-        chunk, future = pending.popleft()
+        chunk, job = pending.popleft()
+        if isinstance(job, _HugeDocument):
+            joined = job.join(pool)
+            fill()
+            if joined is not None:
+                yield joined
+            else:  # a part failed: the document is tried once more whole, alone in a worker
+                yield from _one_by_one(pool, chunk)
+            continue
+        future = job
         try:
             outcomes = future.result()
         except BrokenProcessPool:
@@ -120,7 +133,7 @@ def _ordered(
             pending.clear()
             pool.restart()
             for lost_chunk, lost in held:
-                if lost.done() and lost.exception() is None:
+                if isinstance(lost, Future) and lost.done() and lost.exception() is None:
                     yield from _results(lost_chunk, lost.result())
                 else:
                     yield from _one_by_one(pool, lost_chunk)
@@ -133,6 +146,50 @@ def _ordered(
         pool.deaths_in_a_row = 0
         fill()  # keep the workers busy while the consumer handles this chunk
         yield from _results(chunk, outcomes)
+
+
+def _huge(chunk: Sequence[Document]) -> bool:
+    from mapview.pipeline import HUGE_CHARS
+
+    return len(chunk) == 1 and len(chunk[0].text) > HUGE_CHARS
+
+
+class _HugeDocument:
+    """One huge document recognised in parts on the workers, joined in this process (which then runs the
+    document-level rules and the resolution over the whole document, see :meth:`Geoparser.split`)."""
+
+    def __init__(
+        self, geoparser: Geoparser, document: Document, sentences: list[Span], futures: list[tuple[int, _PartFuture]]
+    ) -> None:
+        self.geoparser = geoparser
+        self.document = document
+        self.sentences = sentences
+        self.futures = futures
+
+    @classmethod
+    def submit(cls, pool: _Pool, document: Document) -> _HugeDocument:
+        geoparser = pool.geoparser
+        sentences, parts = geoparser.split(document)
+        return cls(geoparser, document, sentences, [(part.offset, pool.submit_part(part)) for part in parts])
+
+    def join(self, pool: _Pool) -> ParsedDocument | DocumentParseError | None:
+        """The parsed document (or its error); None when a part was lost with its worker or failed."""
+        from mapview.pipeline import parse_failure
+
+        recognitions = []
+        for offset, future in self.futures:
+            try:
+                recognitions.append((offset, future.result()))
+            except BrokenProcessPool:
+                pool.restart()
+                return None
+            except Exception:  # a part that fails is retried with the whole document, where its error is reported
+                return None
+        self.futures.clear()
+        try:
+            return self.geoparser.join(self.document, self.sentences, recognitions)
+        except Exception as exc:  # like any document's failure: reported, and the run goes on
+            return parse_failure(self.document, exc)
 
 
 def _one_by_one(pool: _Pool, documents: Sequence[Document]) -> Iterator[ParsedDocument | DocumentParseError]:
@@ -179,7 +236,7 @@ class _Pool:
     """A process pool that can be replaced when a worker dies."""
 
     def __init__(self, geoparser: Geoparser, processes: int) -> None:
-        self._geoparser = geoparser
+        self.geoparser = geoparser
         self._processes = processes
         self._executor = self._start()
         self.deaths_in_a_row = 0  # documents whose worker died again when tried alone, since the last success
@@ -188,8 +245,17 @@ class _Pool:
         fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
         context = multiprocessing.get_context("fork" if fork else "spawn")
         return ProcessPoolExecutor(
-            self._processes, mp_context=context, initializer=_start_worker, initargs=(self._geoparser,)
+            self._processes, mp_context=context, initializer=_start_worker, initargs=(self.geoparser,)
         )
+
+    def submit_part(self, part: Part) -> _PartFuture:
+        """The future recognition of one part of a huge document (an error future when the pool is broken)."""
+        try:
+            return self._executor.submit(_recognize_part, part)
+        except BrokenProcessPool as exc:
+            failed: _PartFuture = Future()
+            failed.set_exception(exc)
+            return failed
 
     def submit(self, chunk: list[Document]) -> Future[list[_Outcome]]:
         """The chunk's future; when the pool is already broken, a future holding that error."""
@@ -236,6 +302,12 @@ def _start_worker(geoparser: Geoparser) -> None:
         _worker_geoparser = geoparser.load()
     except Exception as exc:  # reported to the parent with the first task, which stops the run
         _worker_setup_error = f"{type(exc).__name__}: {exc}"
+
+
+def _recognize_part(part: Part) -> Recognition:
+    if _worker_geoparser is None:
+        raise WorkerSetupError(_worker_setup_error or "no geoparser")
+    return _worker_geoparser.recognize_part(part)
 
 
 def _parse_chunk(chunk: list[Document]) -> list[_Outcome]:

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from gazetteer.lookup import Gazetteer
 from mapview.exc import DocumentError, DocumentParseError
 from mapview.recognize import Recognizer
-from mapview.records import Document, ParsedDocument
+from mapview.recognize.recognizer import Recognition
+from mapview.records import Document, ParsedDocument, Span
 from mapview.resolve import Resolver
 from mapview.sentences import split_sentences
 from mapview.stages import StageClock
@@ -29,6 +31,21 @@ BATCH_DOCUMENTS = 16
 """Documents that go through spaCy together in one process (a bad one is then found alone)."""
 BATCH_CHARS = 256 * 1024
 """A batch closes once its texts hold this many characters."""
+HUGE_CHARS = 1024 * 1024
+"""A document longer than this is recognised in parts, on every worker process (see :meth:`Geoparser.split`)."""
+PART_CHARS = 128 * 1024
+"""About how many characters of a huge document one part holds."""
+_PART_LOOKAHEAD = 256
+"""Characters after a part's last sentence sent with it: the focus reads a name running on past a piece's end."""
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One part of a huge document (see :meth:`Geoparser.split`): its offset, text and sentences."""
+
+    offset: int
+    text: str
+    sentences: list[Span]
 
 
 class Geoparser:
@@ -185,6 +202,44 @@ class Geoparser:
             resolved = tuple(self.resolver.resolve(document.text, mentions))
             clock.lap("resolve", started)
             yield ParsedDocument(document, resolved)
+
+    def split(self, document: Document, part_chars: int | None = None) -> tuple[list[Span], list[Part]]:
+        """A document's sentences and its parts, to be recognised apart (:meth:`recognize_part`, in any
+        process) and joined (:meth:`join`): the mentions are those :meth:`parse` finds.
+
+        Each part is its offset in the text, its text (running a little past its last sentence)
+        and its sentences (offsets in the part); parts hold about ``part_chars`` characters
+        (default :data:`PART_CHARS`).
+        """
+        started = self.clock.start()
+        text = document.text
+        sentences = split_sentences(text)
+        self.clock.lap("sentences", started)
+        parts = []
+        ordered = sorted(sentences, key=lambda s: s.start)
+        at = 0
+        for start, end in self.recognizer.part_ranges(text, ordered, part_chars or PART_CHARS):
+            inside = []
+            while at < len(ordered) and ordered[at].start < end:
+                sentence = ordered[at]
+                inside.append(Span(sentence.start - start, sentence.end - start))
+                at += 1
+            parts.append(Part(start, text[start : end + _PART_LOOKAHEAD], inside))
+        return sentences, parts
+
+    def recognize_part(self, part: Part) -> Recognition:
+        """What one part of a huge document holds before the document-level rules (see :meth:`split`)."""
+        return self.recognizer.recognize_part(part.text, part.sentences)
+
+    def join(
+        self, document: Document, sentences: Sequence[Span], recognitions: Iterable[tuple[int, Recognition]]
+    ) -> ParsedDocument:
+        """The parsed document from its parts' recognitions, each with its part's offset (see :meth:`split`)."""
+        mentions = self.recognizer.finish(document.text, sentences, recognitions)
+        started = self.clock.start()
+        resolved = tuple(self.resolver.resolve(document.text, mentions))
+        self.clock.lap("resolve", started)
+        return ParsedDocument(document, resolved)
 
     def stage_seconds(self) -> dict[str, float]:
         """CPU seconds this process spent in each stage of parsing so far (worker processes not counted).

@@ -65,7 +65,7 @@ def test_a_doc_with_entities_set_is_refused(nlp):
     decoder = GreedyNer.of(nlp)
     assert decoder is not None
     doc = nlp("Fighting in Herat.")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="entities or sentence starts"):
         decoder.entities([doc])
 
 

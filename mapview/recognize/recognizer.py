@@ -7,7 +7,7 @@ import itertools
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from mapview.recognize.candidates import Entity, Found
@@ -172,6 +172,44 @@ class Recognizer:
         more work); :mod:`mapview.parallel` is how mapview uses several cores.
         """
         rules = self._rules()
+        for state in self._states(items, rules, n_process, batch_size):
+            yield self._finish(state, rules)
+
+    def recognize_part(self, text: str, sentences: Sequence[Span]) -> Recognition:
+        """What the pieces of ``text`` hold before the document-level rules: one part of a huge document.
+
+        A document cut into parts at piece boundaries (see :meth:`part_ranges`), each part
+        recognised on its own (in any process) and the parts joined with :meth:`finish`, gets the
+        mentions :meth:`recognize` gives it whole. ``text`` may run on past the part's last
+        sentence (the words after it, as the whole text has them); only ``sentences`` are read.
+        """
+        [state] = self._states([(text, sentences)], self._rules(), 1, 64)
+        return Recognition(state.found, state.entities)
+
+    def finish(self, text: str, sentences: Sequence[Span], parts: Iterable[tuple[int, Recognition]]) -> list[Mention]:
+        """The mentions of ``text`` from its parts' recognitions, each given with its offset in ``text``."""
+        found: list[Found] = []
+        entities: list[Entity] = []
+        for offset, part in parts:
+            found += [replace(f, start=f.start + offset, end=f.end + offset) for f in part.found]
+            entities += [replace(e, start=e.start + offset, end=e.end + offset) for e in part.entities]
+        ordered = sorted(sentences, key=lambda s: s.start) or [Span(0, len(text))]
+        return self._finish(_State(text, ordered, found, entities), self._rules())
+
+    def part_ranges(self, text: str, sentences: Sequence[Span], part_chars: int) -> list[tuple[int, int]]:
+        """Where to cut ``text`` into parts of about ``part_chars`` characters for :meth:`recognize_part`:
+        ``[start, end)`` ranges covering it, cut only where a piece opens with a sentence."""
+        ordered = sorted(sentences, key=lambda s: s.start) or [Span(0, len(text))]
+        cuts = [0]
+        for piece in piece_ranges(text, ordered, self._chunk_chars):
+            if piece.start - cuts[-1] >= part_chars and piece.sentence_starts[:1] == (0,):
+                cuts.append(piece.start)
+        return list(itertools.pairwise([*cuts, len(text)]))
+
+    def _states(
+        self, items: Iterable[tuple[str, Sequence[Span]]], rules: Rules, n_process: int, batch_size: int
+    ) -> Iterator[_State]:
+        """Each item's state once its every piece has been through the model and the steps, in order."""
         focus = self._focus_of(rules)
         pending: deque[_State] = deque()
         done = 0
@@ -188,7 +226,7 @@ class Recognizer:
         for doc, (index, base, starts, _) in self._model_stream(pieces(), focus, n_process, batch_size):
             while done < index:
                 done += 1
-                yield self._finish(pending.popleft(), rules)
+                yield pending.popleft()
             started = clock.start()
             state = pending[0]
             state.entities += [
@@ -204,7 +242,7 @@ class Recognizer:
             clock.lap("rules", started)
         while pending:
             done += 1
-            yield self._finish(pending.popleft(), rules)
+            yield pending.popleft()
 
     def _finish(self, state: _State, rules: Rules) -> list[Mention]:
         started = self.clock.start()
@@ -372,6 +410,14 @@ def _memo(check: Callable[[str], bool] | None) -> Callable[[str], bool] | None:
         return answer
 
     return cached
+
+
+@dataclass(frozen=True, slots=True)
+class Recognition:
+    """What the pieces of a text (or of one part of it) hold before the document-level rules (text offsets)."""
+
+    found: list[Found]
+    entities: list[Entity]
 
 
 @dataclass(slots=True)
