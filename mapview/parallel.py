@@ -159,7 +159,7 @@ class _HugeDocument:
     document-level rules and the resolution over the whole document, see :meth:`Geoparser.split`)."""
 
     def __init__(
-        self, geoparser: Geoparser, document: Document, sentences: list[Span], futures: list[tuple[int, _PartFuture]]
+        self, geoparser: Geoparser, document: Document, sentences: list[Span], futures: list[_PartFuture]
     ) -> None:
         self.geoparser = geoparser
         self.document = document
@@ -170,16 +170,16 @@ class _HugeDocument:
     def submit(cls, pool: _Pool, document: Document) -> _HugeDocument:
         geoparser = pool.geoparser
         sentences, parts = geoparser.split(document)
-        return cls(geoparser, document, sentences, [(part.offset, pool.submit_part(part)) for part in parts])
+        return cls(geoparser, document, sentences, [pool.submit_part(part) for part in parts])
 
     def join(self, pool: _Pool) -> ParsedDocument | DocumentParseError | None:
         """The parsed document (or its error); None when a part was lost with its worker or failed."""
         from mapview.pipeline import parse_failure
 
         recognitions = []
-        for offset, future in self.futures:
+        for future in self.futures:
             try:
-                recognitions.append((offset, future.result()))
+                recognitions.append(future.result())
             except BrokenProcessPool:
                 pool.restart()
                 return None

@@ -47,6 +47,14 @@ class Part:
     text: str
     sentences: list[Span]
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # sent to a worker with its sentences as pairs of numbers (cheaper to pickle than records)
+        return _part_from_rows, (self.offset, self.text, [(s.start, s.end) for s in self.sentences])
+
+
+def _part_from_rows(offset: int, text: str, sentences: list[tuple[int, int]]) -> Part:
+    return Part(offset, text, [Span(start, end) for start, end in sentences])
+
 
 class Geoparser:
     """A recognizer and a resolver over one gazetteer. Everything loads on first use.
@@ -229,12 +237,12 @@ class Geoparser:
 
     def recognize_part(self, part: Part) -> Recognition:
         """What one part of a huge document holds before the document-level rules (see :meth:`split`)."""
-        return self.recognizer.recognize_part(part.text, part.sentences)
+        return self.recognizer.recognize_part(part.text, part.sentences, part.offset)
 
     def join(
-        self, document: Document, sentences: Sequence[Span], recognitions: Iterable[tuple[int, Recognition]]
+        self, document: Document, sentences: Sequence[Span], recognitions: Iterable[Recognition]
     ) -> ParsedDocument:
-        """The parsed document from its parts' recognitions, each with its part's offset (see :meth:`split`)."""
+        """The parsed document from the recognitions of its parts, in order (see :meth:`split`)."""
         mentions = self.recognizer.finish(document.text, sentences, recognitions)
         started = self.clock.start()
         resolved = tuple(self.resolver.resolve(document.text, mentions))

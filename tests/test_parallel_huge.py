@@ -41,7 +41,7 @@ def test_a_document_in_parts_gets_the_mentions_it_gets_whole():
     document = Document(id="big", text=huge_text(60))
     sentences, parts = geoparser.split(document, part_chars=1500)
     assert len(parts) > 3
-    joined = geoparser.join(document, sentences, [(p.offset, geoparser.recognize_part(p)) for p in parts])
+    joined = geoparser.join(document, sentences, [geoparser.recognize_part(p) for p in parts])
     whole = geoparser.parse(document)
     assert joined.mentions == whole.mentions
     assert len(whole.mentions) > 100
