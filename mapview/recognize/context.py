@@ -17,6 +17,7 @@ from mapview.recognize.lexicon import (
     MOVEMENT_WORDS,
     NAME_CONNECTORS,
 )
+from mapview.recognize.names import words_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -64,7 +65,8 @@ def _in_run(doc: Doc, i: int) -> bool:
 def is_headline(doc: Doc, first: int, last: int) -> bool:
     """True when tokens ``[first, last)`` are written like a headline, every longer word capitalised."""
     # Title case leaves only short function words in lowercase; prose has many longer ones.
-    words = [t.text for t in doc[first:last] if t.is_alpha and len(t.text) > 3]
+    # a token is alphabetic when its text is (the English lexeme's IS_ALPHA is str.isalpha)
+    words = [w for w in words_of(doc)[first:last] if len(w) > 3 and w.isalpha()]
     lowercase = sum(w.islower() for w in words)
     return lowercase <= 1 and len(words) - lowercase >= 3
 

@@ -24,7 +24,7 @@ when a locative preposition is before it or a comma and a place after it
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from mapview.recognize.candidates import Candidate
@@ -46,10 +46,10 @@ from mapview.recognize.lexicon import (
     RESIDENT_NOUNS,
     TITLE_WORDS,
 )
-from mapview.recognize.names import TokenRange
+from mapview.recognize.names import TokenRange, entity_marks, words_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
     from mapview.recognize.steps import Piece, Rules
 
@@ -69,20 +69,21 @@ def cued_places(rules: Rules, piece: Piece) -> None:
     doc = piece.doc
     taken = piece.taken()
     found: list[TokenRange] = []
-    text = doc.text
+    text = piece.text()
     appositives = appositive_names(doc) if _APPOSITIVE.search(text) else ()
     lists = listed_kind_names(doc) if _PLURAL_KIND.search(text) else ()
     for start, end in [*appositives, *lists]:
         if not taken.intersection(range(start, end)):
             found.append((start, end))
-    for start, end in office_places(doc, known, notable):
+    ents = piece.ents()
+    for start, end in office_places(doc, known, notable, ents):
         if not taken.intersection(range(start, end)) and (start, end) not in found:
             found.append((start, end))
-    for start, end, check in _checked_cues(doc):
+    for start, end, check in _checked_cues(doc, ents):
         accepts = notable if check == "notable" else known
         if (start, end) not in found and not taken.intersection(range(start, end)) and accepts(doc[start:end].text):
             found.append((start, end))
-    for start, end in unknown_model_places(doc, rules.labels, {c.start for c in piece.candidates}):
+    for start, end in unknown_model_places(doc, rules.labels, {c.start for c in piece.candidates}, ents):
         if not taken.intersection(range(start, end)) and (start, end) not in found:
             found.append((start, end))
     for start, end in found:
@@ -95,11 +96,14 @@ _APPOSITIVE = re.compile(r"\b(?:" + "|".join(sorted(APPOSITIVE_KINDS)) + r")\s+(
 _PLURAL_KIND = re.compile(r"\b(?:" + "|".join(sorted(PLURAL_KINDS)) + r")\b")
 
 
-def unknown_model_places(doc: Doc, labels: frozenset[str], place_starts: set[int]) -> Iterator[TokenRange]:
+def unknown_model_places(
+    doc: Doc, labels: frozenset[str], place_starts: set[int], ents: Sequence[Span] | None = None
+) -> Iterator[TokenRange]:
     """Places the model found that the gazetteer does not know, where the words around them say place:
     "in Kibera", "at Pingilikani", "Greenlane, Auckland" (the gazetteer lacks many small places; a person's
-    name the model calls a place rarely stands after "in" or before a comma and a place)."""
-    for ent in doc.ents:
+    name the model calls a place rarely stands after "in" or before a comma and a place). ``ents``: the
+    doc's entities when the caller has them."""
+    for ent in doc.ents if ents is None else ents:
         if ent.label_ not in labels or ent.label_ == "FAC":
             continue
         start, end = ent.start, ent.end
@@ -156,7 +160,9 @@ def _name_start(doc: Doc, end: int) -> int:
     return start
 
 
-def office_places(doc: Doc, known: Callable[[str], bool], notable: Callable[[str], bool]) -> Iterator[TokenRange]:
+def office_places(
+    doc: Doc, known: Callable[[str], bool], notable: Callable[[str], bool], ents: Sequence[Span] | None = None
+) -> Iterator[TokenRange]:
     """Places opening the name of an office before its holder: "Litchfield" in "Litchfield Fire Chief
     Jim Koser", "DuPage" in "DuPage Sheriff John Zaruba" (the model often calls such runs a person).
 
@@ -165,7 +171,7 @@ def office_places(doc: Doc, known: Callable[[str], bool], notable: Callable[[str
     ``notable`` for a single word ("Continental Chairman Frank Kass" names a company), and no word
     of institutions ("Police Chief", "Federal Judge").
     """
-    for person in doc.ents:
+    for person in doc.ents if ents is None else ents:
         if person.label_ != "PERSON":
             continue
         name = person.start
@@ -214,24 +220,25 @@ def name_end(doc: Doc, start: int) -> int:
     words of transliterated names ("Mais al-Jabal", "Qala-i-Naw"), and ends with
     a capitalised word.
     """
+    words = words_of(doc)
     end = start
     while end < min(len(doc), start + NAME_TOKENS):
-        text = doc[end].text
+        text = words[end]
         capitalised = text[:1].isupper() and text[:1].isalpha() and text not in NAME_ARTICLES
         glued = text == "-" and not doc[end].whitespace_ and end > start and not doc[end - 1].whitespace_
         if not (capitalised or glued or (text in NAME_JOINERS and end > start)):
             break
         end += 1
-    while end > start and not doc[end - 1].text[:1].isupper():
+    while end > start and not words[end - 1][:1].isupper():
         end -= 1
     return end
 
 
-def _checked_cues(doc: Doc) -> Iterator[tuple[int, int, str]]:
+def _checked_cues(doc: Doc, ents: Sequence[Span]) -> Iterator[tuple[int, int, str]]:
     """``(start, end, check)``: names a weaker cue calls places, and the gazetteer check each needs."""
-    persons = {e.end: e.start for e in doc.ents if e.label_ == "PERSON"}
-    for i, token in enumerate(doc):
-        if not token.text[:1].isupper():
+    persons = {e.end: e.start for e in ents if e.label_ == "PERSON"}
+    for i, word in enumerate(words_of(doc)):
+        if not word[:1].isupper():
             continue
         end = name_end(doc, i)
         if end == i or not _free(doc, i, end):
@@ -258,20 +265,20 @@ def _plain_name(doc: Doc, start: int, end: int) -> bool:
     sentence ("But", "One"), an acronym ("PA officials"), a month ("in March"),
     or a generic or institution word ("Metro", "Police").
     """
-    before = doc[start - 1] if start else None
+    words = words_of(doc)
+    before = words[start - 1] if start else None
     if before is not None and (
-        (_capitalised(before.text) and not before.is_stop)  # "A Danbury woman" starts a run at "Danbury"
-        or (before.text == "-" and not before.whitespace_)
+        (_capitalised(before) and not doc[start - 1].is_stop)  # "A Danbury woman" starts a run at "Danbury"
+        or (before == "-" and not doc[start - 1].whitespace_)
     ):
         return False
     text = doc[start:end].text
-    first = doc[start]
     return not (
-        first.is_stop
+        doc[start].is_stop
         or _acronym(text)
         or text in CALENDAR_WORDS
         or generic_only(text)
-        or all(t.text in INSTITUTION_WORDS for t in doc[start:end])
+        or all(w in INSTITUTION_WORDS for w in words[start:end])
     )
 
 
@@ -284,11 +291,15 @@ def _capitalised(text: str) -> bool:
     return text[:1].isupper() and text[:1].isalpha()
 
 
+_OUTSIDE = (2, 0)
+"""The entity mark of a token outside every entity (IOB ``O``, no type)."""
+
+
 def _free(doc: Doc, start: int, end: int) -> bool:
     """True when ``[start, end)`` stands outside entities, is one whole entity, or ends an institution's
     name after "in" ("Lutheran School in Lombard")."""
-    ents = {(t.ent_iob_, t.ent_type_) for t in doc[start:end]}
-    if ents == {("O", "")}:
+    iob = entity_marks(doc)
+    if all(iob[k] == _OUTSIDE for k in range(start, end)):
         return True
     ent = doc[start].ent_iob_
     if (

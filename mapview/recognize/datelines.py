@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from mapview.recognize.lexicon import DATELINE_DASHES, NEWS_AGENCIES
-from mapview.recognize.names import TokenRange
+from mapview.recognize.names import TokenRange, words_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -31,9 +31,10 @@ def dateline_names(doc: Doc) -> Iterator[TokenRange]:
     and a state between ("CHARLESTON, W.Va. -- All lanes"). Not "NATO-Russia",
     "HIV-positive", "the new ED - fire service".
     """
+    words = words_of(doc)
     i = 0
     while i < len(doc):
-        if not _capitals(doc, i) or (i > 0 and _in_run(doc, i - 1)):
+        if not _capital_word(words[i]) or (i > 0 and _in_run(doc, i - 1)):
             i += 1
             continue
         end = i
@@ -48,7 +49,10 @@ def dateline_names(doc: Doc) -> Iterator[TokenRange]:
 
 
 def _capitals(doc: Doc, i: int) -> bool:
-    text = doc[i].text
+    return _capital_word(words_of(doc)[i])
+
+
+def _capital_word(text: str) -> bool:
     return len(text) > 1 and text.isupper() and text.replace(".", "").replace("'", "").isalpha()
 
 

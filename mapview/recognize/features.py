@@ -22,7 +22,7 @@ from mapview.recognize.lexicon import (
     STREET_SIDES,
     STREET_WORDS,
 )
-from mapview.recognize.names import TokenRange
+from mapview.recognize.names import TokenRange, words_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -43,8 +43,9 @@ def feature_names(doc: Doc, limit: TokenRange) -> Iterator[TokenRange]:
     ("County Road 43"), or a route code ("I-75").
     """
     i, stop = limit
+    words = words_of(doc)
     while i < stop:
-        if _ROUTE_CODE.fullmatch(doc[i].text):
+        if _ROUTE_CODE.fullmatch(words[i]):
             yield i, i + 1
             i += 1
             continue
@@ -63,8 +64,11 @@ def feature_names(doc: Doc, limit: TokenRange) -> Iterator[TokenRange]:
 
 
 def _in_name(doc: Doc, i: int, *, first: bool) -> bool:
-    text = doc[i].text
-    if i > 0 and not first and ("\n" in doc[i - 1].whitespace_ or doc[i - 1].text in (",", ";", ":")):
+    words = words_of(doc)
+    text = words[i]
+    if not ((text[:1].isupper() and text[:1].isalpha()) or _ORDINAL.fullmatch(text)):
+        return False  # what most words are: asked first, since the other tests read the token itself
+    if i > 0 and not first and (words[i - 1] in (",", ";", ":") or "\n" in doc[i - 1].whitespace_):
         return False
     if text in NAME_ARTICLES or (first and doc[i].is_stop):
         return False  # "A Goose Creek man", "In Elbow Lake": a name does not open with a small word

@@ -30,7 +30,7 @@ from mapview.recognize.lexicon import (
     NAME_ARTICLES,
     NAME_JOINERS,
 )
-from mapview.recognize.names import TokenRange
+from mapview.recognize.names import TokenRange, words_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -118,15 +118,15 @@ def _attached(doc: Doc, i: int) -> bool:
 
 
 def _capitalised(doc: Doc, i: int) -> bool:
-    text = doc[i].text
+    text = words_of(doc)[i]
     return text[:1].isupper() and text[:1].isalpha() and text not in NAME_ARTICLES
 
 
 def _joins(doc: Doc, i: int) -> bool:
-    token = doc[i]
-    if token.text == "-":
-        return i > 0 and not doc[i - 1].whitespace_ and not token.whitespace_
-    return token.text in NAME_JOINERS
+    text = words_of(doc)[i]
+    if text == "-":
+        return i > 0 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+    return text in NAME_JOINERS
 
 
 def _feature_name(doc: Doc, i: int, j: int, start: int, end: int) -> bool:

@@ -18,6 +18,27 @@ if TYPE_CHECKING:
 TokenRange = tuple[int, int]
 """``(start, end)``: the tokens ``doc[start:end]``."""
 
+_WORDS = "mapview.words"
+_MARKS = "mapview.entity marks"
+
+
+def entity_marks(doc: Doc) -> list[tuple[int, int]]:
+    """Each token's entity IOB code (0 none, 1 I, 2 O, 3 B) and entity type, read once and kept with ``doc``
+    (whose entities must not change after)."""
+    marks: list[tuple[int, int]] | None = doc.user_data.get(_MARKS)
+    if marks is None:
+        marks = doc.user_data[_MARKS] = [(int(iob), int(kind)) for iob, kind in doc.to_array(["ENT_IOB", "ENT_TYPE"])]
+    return marks
+
+
+def words_of(doc: Doc) -> list[str]:
+    """The text of each token of ``doc``, read once and kept with it: ``doc[i]`` makes a new token object at
+    each call, and the rules read the same words over and over."""
+    words: list[str] | None = doc.user_data.get(_WORDS)
+    if words is None:
+        words = doc.user_data[_WORDS] = [t.text for t in doc]
+    return words
+
 
 def name_parts(doc: Doc, start: int, end: int) -> Iterator[TokenRange]:
     """The token ranges of the names an entity ``[start, end)`` holds, trimmed.

@@ -10,7 +10,7 @@ and alternate names, which count only where the model also saw an entity:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -84,7 +84,7 @@ def usable_pattern(name: str) -> bool:
 
 
 def ruler_matches(
-    ruler: Ruler, doc: Doc, place_labels: frozenset[str]
+    ruler: Ruler, doc: Doc, place_labels: frozenset[str], ents: Sequence[Span] | None = None
 ) -> tuple[list[tuple[int, int, Label]], list[TokenRange]]:
     """Matches the model's entities do not contradict, and weak matches left to the list rule.
 
@@ -96,11 +96,12 @@ def ruler_matches(
     """
     from spacy.util import filter_spans
 
+    entities = tuple(doc.ents) if ents is None else ents  # ``doc.ents`` builds them anew at each call
     kept: list[tuple[int, int, Label]] = []
     listable: list[TokenRange] = []
     for span in filter_spans(ruler.matcher(doc, as_spans=True)):
         s, e, key = span.start, span.end, span.label_
-        ents = [ent for ent in doc.ents if ent.start < e and s < ent.end]
+        ents = [ent for ent in entities if ent.start < e and s < ent.end]
         outer = [ent for ent in ents if ent.start <= s and e <= ent.end and len(ent) > e - s]
         if outer:
             if not (outer[0].label_ in place_labels or _named_institution(doc, outer[0], s, e)):

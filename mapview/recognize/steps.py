@@ -55,14 +55,14 @@ from mapview.recognize.definitions import defined_places
 from mapview.recognize.features import ends_street, feature_names
 from mapview.recognize.hashtags import hashtag_places
 from mapview.recognize.known import generic_only, names_a_feature
-from mapview.recognize.lexicon import LISTABLE_LABELS, OWNER_WORDS
+from mapview.recognize.lexicon import HASHTAG_MARKS, LISTABLE_LABELS, OWNER_WORDS
 from mapview.recognize.longest import joined_runs, longest_name
 from mapview.recognize.names import TokenRange, name_parts, strip_direction, strip_kind_word
 from mapview.recognize.rescue import inside_institution, rescue
 from mapview.recognize.ruler import Ruler, ruler_matches
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,11 +98,25 @@ class Piece:
     listable: list[TokenRange] = field(default_factory=list)
     """Weak names waiting for the ``list`` step."""
     _token_starts: list[int] | None = None
+    _ents: tuple[Span, ...] | None = None
+    _text: str | None = None
     _cuts: list[int] | None = None
 
     def taken(self) -> set[int]:
         """The tokens some candidate covers."""
         return {i for c in self.candidates for i in range(c.start, c.end)}
+
+    def text(self) -> str:
+        """The piece's text (computed once: spaCy joins every token's text at each ``doc.text``)."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
+
+    def ents(self) -> tuple[Span, ...]:
+        """The model's entities (computed once: spaCy builds them anew from every token at each ``doc.ents``)."""
+        if self._ents is None:
+            self._ents = tuple(self.doc.ents)
+        return self._ents
 
     def token_starts(self) -> list[int]:
         """The character offset of each token (computed once: several steps read it)."""
@@ -142,7 +156,7 @@ def run_steps(steps: Sequence[Step], rules: Rules, doc: Doc, sentence_starts: Se
 def model_entities(rules: Rules, piece: Piece) -> None:
     """``model``: the model's place entities shaped into names and checked, and its demonyms."""
     doc = piece.doc
-    for ent in doc.ents:
+    for ent in piece.ents():
         if ent.label_ in rules.labels and (ent.label_ != "FAC" or rules.known is not None):
             for s, e in (_place_part(rules, doc, s, e) for s, e in name_parts(doc, ent.start, ent.end)):
                 # person names labelled GPE ("Saakashvili"), "RT", "Ebola": the gazetteer must know a model place
@@ -173,7 +187,7 @@ def ruler_names(rules: Rules, piece: Piece) -> None:
     """``ruler``: the gazetteer's names, merged with the model's spans (one per overlap)."""
     if rules.ruler is None:
         return
-    matches, listable = ruler_matches(rules.ruler, piece.doc, rules.labels)
+    matches, listable = ruler_matches(rules.ruler, piece.doc, rules.labels, piece.ents())
     piece.listable += listable
     names = [Candidate(s, e, label, "ruler") for s, e, label in matches]
     replaced: set[Candidate] = set()
@@ -209,7 +223,7 @@ def rescued_places(rules: Rules, piece: Piece) -> None:
     starts = {c.start for c in piece.candidates}
     found = [
         Candidate(s, e, "place", "rescue")
-        for ent in piece.doc.ents
+        for ent in piece.ents()
         if ent.label_ not in rules.labels and not taken.intersection(range(ent.start, ent.end))
         for s, e in rescue(piece.doc, ent, known, notable, starts)
     ]
@@ -238,8 +252,8 @@ def feature_places(rules: Rules, piece: Piece) -> None:
     "Washington Drive").
     """
     doc = piece.doc
-    persons = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
-    entities = {(e.start, e.end) for e in doc.ents}
+    persons = [(e.start, e.end) for e in piece.ents() if e.label_ == "PERSON"]
+    entities = {(e.start, e.end) for e in piece.ents()}
     i = 0
     while i < len(doc):
         sentence = piece.bounds(i)
@@ -284,7 +298,7 @@ def listed_places(rules: Rules, piece: Piece) -> None:
     if rules.known is not None:
         listable += [
             (ent.start, ent.end)
-            for ent in doc.ents
+            for ent in piece.ents()
             if ent.label_ in LISTABLE_LABELS and len(ent) <= 3 and rules.known(ent.text)
         ]
     taken = piece.taken()
@@ -392,7 +406,7 @@ def demonym_names(rules: Rules, piece: Piece) -> None:
 
 def hashtag_names(rules: Rules, piece: Piece) -> None:
     """``hashtag``: places named by hashtags, on tokens no candidate covers."""
-    if rules.notable is None:
+    if rules.notable is None or not any(mark in piece.text() for mark in HASHTAG_MARKS):
         return
     ruler = rules.ruler
     taken = piece.taken()
