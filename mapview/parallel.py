@@ -24,6 +24,7 @@ ignore SIGINT: an interrupt reaches this process, which stops them.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import signal
 import threading
@@ -302,6 +303,9 @@ def _start_worker(geoparser: Geoparser) -> None:
         _worker_geoparser = geoparser.load()
     except Exception as exc:  # reported to the parent with the first task, which stops the run
         _worker_setup_error = f"{type(exc).__name__}: {exc}"
+    # What is loaded now (the model, the vocabulary, the index's caches) lives as long as the worker: the
+    # collector's full passes need not walk it again (they took 4% of a worker's CPU on LGL).
+    gc.freeze()
 
 
 def _recognize_part(part: Part) -> Recognition:
