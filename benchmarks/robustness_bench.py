@@ -7,7 +7,7 @@
 Each case writes its document to a file, then in a fresh interpreter loads
 spaCy and the index (one warm-up document, not timed), reads the file with
 the loaders and parses it as ``mapview parse`` does, on every core
-(``--processes 1``: in that one process); a document over a megabyte is then
+(``--processes 1``: in that one process); a document over 256 KB is then
 recognised in parts on the worker processes and joined (see
 ``Geoparser.split``). The time is that of reading and parsing (wall, and the
 CPU seconds of the process and its workers beside it: the machine may be

@@ -31,8 +31,9 @@ BATCH_DOCUMENTS = 16
 """Documents that go through spaCy together in one process (a bad one is then found alone)."""
 BATCH_CHARS = 256 * 1024
 """A batch closes once its texts hold this many characters."""
-HUGE_CHARS = 1024 * 1024
-"""A document longer than this is recognised in parts, on every worker process (see :meth:`Geoparser.split`)."""
+HUGE_CHARS = 256 * 1024
+"""A document longer than this (a batch on its own) is recognised in parts, on every worker process (see
+:meth:`Geoparser.split`)."""
 PART_CHARS = 128 * 1024
 """About how many characters of a huge document one part holds."""
 _PART_LOOKAHEAD = 256
