@@ -82,9 +82,39 @@ class GreedyNer:
         self._begin, self._in, self._last, self._unit = (labelled & (kinds == kind) for kind in _MOVES)
         self._out = kinds == "O"
         self._unseen = np.array(sorted(model.attrs.get("unseen_classes", ())), dtype=np.int64)
+        self._allowed = self._allowed_moves()
         self._hidden_bias = self._lower.get_param("b")
         self._output_weights_t = np.ascontiguousarray(self._upper.get_param("W").T)
         self._output_bias = self._upper.get_param("b")
+
+    def _allowed_moves(self) -> Any:
+        """Which moves spaCy allows in each kind of state (a row per :meth:`_state_kinds` code).
+
+        Outside an entity it depends on whether the next token is whitespace (no entity opens
+        there) and whether another token follows it (B needs one); inside one, on the entity's
+        label (I and L keep it) and whether another token follows (I needs one).
+        """
+        labels = len(self._labels)
+        rows = []
+        for code in range(4 + 2 * labels):
+            is_open = code >= 4
+            label, room = divmod(code - 4, 2) if is_open else (0, code // 2)
+            space = not is_open and code % 2 == 1
+            same = self._move_label == label
+            closed_here = not is_open and not space
+            rows.append(
+                (self._begin & (closed_here and bool(room)))
+                | (self._in & (is_open and bool(room)) & same)
+                | (self._last & is_open & same)
+                | (self._unit & closed_here)
+                | (self._out & (not is_open))
+            )
+        return np.array(rows)
+
+    @staticmethod
+    def _state_kinds(is_open: Any, label: Any, room: Any, space: Any) -> Any:
+        """Each state's row in :meth:`_allowed_moves`."""
+        return np.where(is_open, 4 + 2 * label + room, 2 * room + space)
 
     @classmethod
     def of(cls, nlp: Language) -> GreedyNer | None:
@@ -127,8 +157,7 @@ class GreedyNer:
         opened = np.zeros(count, dtype=bool)
         entity_start = np.zeros(count, dtype=np.int64)
         entity_label = np.zeros(count, dtype=np.int64)
-        begin, inside, last, unit, out = self._begin, self._in, self._last, self._unit, self._out
-        move_label = self._move_label
+        begin, last, unit, move_label = self._begin, self._last, self._unit, self._move_label
         active = np.flatnonzero(lengths > 0)
         while len(active):
             at, is_open = position[active], opened[active]
@@ -143,18 +172,9 @@ class GreedyNer:
             scores += self._output_bias
             if len(self._unseen):
                 scores[:, self._unseen] = scores.min()
-            room = (lengths[active] - at) >= 2
-            closed_here = ~is_open & ~spaces[token]
-            same_label = move_label[None, :] == entity_label[active][:, None]
-            valid = (
-                (begin[None, :] & (closed_here & room)[:, None])
-                | (inside[None, :] & (is_open & room)[:, None] & same_label)
-                | (last[None, :] & is_open[:, None] & same_label)
-                | (unit[None, :] & closed_here[:, None])
-                | (out[None, :] & ~is_open[:, None])
-            )
-            scores[~valid] = -np.inf
-            move = scores.argmax(axis=1)
+            room = (lengths[active] - at >= 2).astype(np.int64)
+            kinds = self._state_kinds(is_open, entity_label[active], room, spaces[token])
+            move = np.where(self._allowed[kinds], scores, -np.inf).argmax(axis=1)
             label = move_label[move]
             for k in np.flatnonzero(begin[move]):
                 s = active[k]
