@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _ROUTE_NUMBER = re.compile(r"\d{1,4}[A-Z]?")
 _ROUTE_CODE = re.compile(r"(?:I|US|SR|SH|CR|FM|IH)-\d{1,4}[A-Z]?")
+_NAME_ENDS = FEATURE_WORDS | STREET_ABBREVIATIONS | ROUTE_WORDS
+"""The words a feature's or a road's name ends with (a road's before its number)."""
 
 
 def feature_names(doc: Doc, limit: TokenRange) -> Iterator[TokenRange]:
@@ -44,13 +46,15 @@ def feature_names(doc: Doc, limit: TokenRange) -> Iterator[TokenRange]:
     """
     i, stop = limit
     words = words_of(doc)
+    if _NAME_ENDS.isdisjoint(words[i:stop]) and not any("-" in w and _ROUTE_CODE.fullmatch(w) for w in words[i:stop]):
+        return  # every name found ends in one of those words, or is a route code: most sentences hold none
     while i < stop:
         if _ROUTE_CODE.fullmatch(words[i]):
             yield i, i + 1
             i += 1
             continue
         end = i
-        while end < stop and _in_name(doc, end, first=end == i):
+        while end < stop and _in_name(doc, words, end, first=end == i):
             end += 1
         if end == i:
             i += 1
@@ -63,8 +67,7 @@ def feature_names(doc: Doc, limit: TokenRange) -> Iterator[TokenRange]:
             i = end
 
 
-def _in_name(doc: Doc, i: int, *, first: bool) -> bool:
-    words = words_of(doc)
+def _in_name(doc: Doc, words: list[str], i: int, *, first: bool) -> bool:
     text = words[i]
     if not ((text[:1].isupper() and text[:1].isalpha()) or _ORDINAL.fullmatch(text)):
         return False  # what most words are: asked first, since the other tests read the token itself

@@ -71,6 +71,8 @@ def joined_runs(doc: Doc, limit: TokenRange) -> Iterator[TokenRange]:
     Each run starts with a capitalised word and holds at least one joining word
     or glued hyphen; runs do not overlap.
     """
+    if _JOINING.isdisjoint(words_of(doc)[limit[0] : limit[1]]):
+        return  # a run holds a joining word or a hyphen: most sentences hold neither
     i = limit[0]
     while i < limit[1]:
         if not _capitalised(doc, i):
@@ -83,6 +85,9 @@ def joined_runs(doc: Doc, limit: TokenRange) -> Iterator[TokenRange]:
             i = joined[-1]
         else:
             i += 1
+
+
+_JOINING = NAME_JOINERS | {"-"}
 
 
 def _ends_after(doc: Doc, end: int, stop: int) -> Iterator[int]:
