@@ -1,15 +1,13 @@
 """A huge document is recognised in parts on every worker process and joined: the same mentions as in one
 process; a part that fails costs nothing but a retry of the whole document."""
 
-import multiprocessing
-import signal
-
 import pytest
 
 import mapview.pipeline
 from mapview.parallel import parse_in_processes
 from mapview.pipeline import Geoparser
 from mapview.records import Document, ParsedDocument
+from tests.test_parallel import no_hang  # noqa: F401  (autouse: no hang, no worker left running)
 
 PARAGRAPHS = [
     "MANSFIELD -- A Springfield, Ill. man was found in Lake Vermont near Highway 10 on Tuesday.",
@@ -19,15 +17,6 @@ PARAGRAPHS = [
     "The small village of Bariyarpur is a town in Bihar. Obama met Netanyahu in Jerusalem and Ramallah.",
     "Nothing here names a place at all, and nobody is named either; it is only words in a row for a while.",
 ]
-
-
-@pytest.fixture(autouse=True)
-def no_hang():
-    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("parsing hung"))
-    signal.alarm(300)
-    yield
-    signal.alarm(0)
-    assert multiprocessing.active_children() == [], "worker processes left running"
 
 
 def huge_text(paragraphs: int) -> str:
