@@ -17,13 +17,13 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import json
 import re
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 import streamlit.components.v1 as components
 
@@ -384,15 +384,20 @@ def place_map(workspace: Workspace, current: Selection) -> None:
     component = components.declare_component("mapview_map", path=str(frontend_dir()))
     selected = st.session_state.get("selected_place")
     tiles = bool(st.session_state.get("tiles", False))  # the sidebar's switch (tiles_switch), drawn later in the run
+    state = {
+        "places": places_table(queries.place_summaries(workspace, current)),
+        "places_key": places_key(workspace, current),
+        "selected": evidence(workspace, current, selected) if selected else None,
+        "focus": st.session_state.get("focus"),
+        "fit": st.session_state.get("fit"),
+        "tiles": TILE_LAYERS["OpenStreetMap"] if tiles else None,
+        "basemap": basemap_urls(),
+        "height": MAP_HEIGHT,
+    }
+    # One JSON text, not dicts: Streamlit checks each dict argument for a dataframe, which
+    # imports pandas (~0.4 s on a server's first page) before the map can be sent.
     component(
-        places=places_table(queries.place_summaries(workspace, current)),
-        places_key=places_key(workspace, current),
-        selected=evidence(workspace, current, selected) if selected else None,
-        focus=st.session_state.get("focus"),
-        fit=st.session_state.get("fit"),
-        tiles=TILE_LAYERS["OpenStreetMap"] if tiles else None,
-        basemap=basemap_urls(),
-        height=MAP_HEIGHT,
+        state=json.dumps(state, separators=(",", ":"), allow_nan=False),
         key="map",
         default=None,
         on_change=_map_event,
@@ -423,6 +428,8 @@ def _map_event() -> None:
 
 
 def timeline(workspace: Workspace, current: Selection) -> None:
+    import pandas as pd  # here, not at the top: a session's first run (the map) needs no pandas
+
     days = queries.mentions_per_day(workspace, current)
     if not days:
         return
@@ -457,6 +464,8 @@ def tables(workspace: Workspace, current: Selection) -> None:
 
 
 def places_view(workspace: Workspace, current: Selection) -> None:
+    import pandas as pd  # here, not at the top: a session's first run (the map) needs no pandas
+
     places = queries.place_summaries(workspace, current)
     st.session_state["row_places"] = [p.id for p in places]
     selected = st.session_state.get("selected_place")
@@ -499,6 +508,8 @@ def _picked_place_row() -> None:
 
 
 def mentions_view(workspace: Workspace, current: Selection, *, review: bool = False) -> None:
+    import pandas as pd  # here, not at the top: a session's first run (the map) needs no pandas
+
     selected = None if review else st.session_state.get("selected_place")
     total = queries.count_mentions(workspace, current, place_id=selected)
     records = queries.mention_records(
@@ -558,6 +569,8 @@ def _picked_rows(prefix: str) -> list[int]:
 
 
 def corrections_view(workspace: Workspace) -> None:
+    import pandas as pd  # here, not at the top: a session's first run (the map) needs no pandas
+
     from mapview.workspace.decisions import decisions, unfit_decisions
 
     made = decisions(workspace, include_undone=True)

@@ -51,7 +51,7 @@ def app(workspace_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
 
 def map_args(at: AppTest) -> dict:
     [component] = list(at.get("component_instance"))
-    return json.loads(component.proto.json_args)
+    return json.loads(json.loads(component.proto.json_args)["state"])
 
 
 def map_places(at: AppTest) -> set[str]:

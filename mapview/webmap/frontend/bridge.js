@@ -1,6 +1,6 @@
 /* The Streamlit side of the map: Streamlit's component messages in, the user's choices out.
  *
- * Streamlit sends the page's arguments on every run ("streamlit:render"); only what changed is
+ * Streamlit sends the page's arguments on every run ("streamlit:render", one JSON text); only what changed is
  * applied (the places when their key changes, a focus or a fit when its nonce is new), so a rerun
  * never rebuilds the map. The map tells the page which place the user opened, and once that it has
  * drawn its first places (the page then adds what it leaves out of its first run: tables, timeline).
@@ -59,10 +59,32 @@
     document.getElementById("map").setAttribute("data-rendered", String(args.places_key));
   }
 
+  /* The page shows this frame only once it has sent the first arguments: a map made while the
+     frame has no size would fit its places at the widest zoom and lay out no marker. Until the
+     frame has a size, the latest arguments wait. */
+  var waiting = null;
+  function whenShown(args) {
+    var element = document.getElementById("map");
+    if (controller || (element.clientWidth && element.clientHeight)) { render(args); return; }
+    document.body.style.height = (args.height || 560) + "px";
+    send("streamlit:setFrameHeight", { height: args.height || 560 });
+    if (waiting === null) {
+      var observer = new ResizeObserver(function () {
+        if (!element.clientWidth || !element.clientHeight) { return; }
+        observer.disconnect();
+        var latest = waiting;
+        waiting = null;
+        render(latest);
+      });
+      observer.observe(element);
+    }
+    waiting = args;
+  }
+
   window.addEventListener("message", function (event) {
     var data = event.data;
     if (event.source !== window.parent) { return; }  // only the page that holds this frame speaks to it
-    if (data && data.type === "streamlit:render") { render(data.args || {}); }
+    if (data && data.type === "streamlit:render") { whenShown(JSON.parse((data.args && data.args.state) || "{}")); }
   });
   send("streamlit:componentReady", { apiVersion: 1 });
 })();
