@@ -815,9 +815,9 @@ def main() -> None:
             st.error("The workspace cannot be opened:")
             st.text(str(exc))
             st.stop()
-    # The map is drawn first, into its place below the caption: its frame then loads Leaflet
-    # while the browser builds the sidebar and the tables. Every widget the map depends on
-    # changes the selection in its callback, so the selection is final before any is drawn.
+    # The map is drawn first, into its place below the caption, and alone on a session's first
+    # run (details_due). Every widget the map depends on changes the selection in its
+    # callback, so the selection is final before any is drawn.
     current = selection()
     with map_area:
         place_map(workspace, current)
@@ -831,22 +831,22 @@ def main() -> None:
             )
         )
         find_place(workspace, current)
-    add_documents(workspace)
-    demonym_switch()
-    date_filter(workspace)
-    document_list(workspace)
-    tiles_switch()
     if details_due():
+        add_documents(workspace)
+        demonym_switch()
+        date_filter(workspace)
+        document_list(workspace)
+        tiles_switch()
         timeline(workspace, current)
         correction_panel(workspace)
         tables(workspace, current)
         exports(workspace, current)
     else:
-        st.caption("The tables and exports follow once the map has drawn its places.")
+        st.caption("The document list, the tables and the exports follow once the map has drawn its places.")
 
 
 def details_due() -> bool:
-    """Whether this run draws the timeline, tables and exports.
+    """Whether this run draws the sidebar, the timeline, the tables and the exports.
 
     A session's first run leaves them out: the browser then loads and lays out the map
     alone, and the map's "drawn" event (or any other action) brings them a moment later.

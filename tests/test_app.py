@@ -182,8 +182,7 @@ def test_titles_are_shown_as_text_not_markdown(tmp_path: Path, monkeypatch) -> N
 def test_a_read_only_workspace_opens_without_uploads(workspace_path: Path, monkeypatch) -> None:
     monkeypatch.setattr("mapview.workspace.store._writable", lambda path: False)
     monkeypatch.setattr("sys.argv", ["streamlit_app.py", "--workspace", str(workspace_path)])
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
+    at = open_page()
     assert not at.exception and "6 of 6 documents shown" in caption(at)
     assert any("read-only" in i.value for i in at.sidebar.info)
     assert not at.sidebar.get("file_uploader")
@@ -216,11 +215,13 @@ def test_the_first_run_sends_the_map_before_the_tables(workspace_path: Path, mon
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert map_places(at) and "6 of 6 documents shown" in caption(at)
     assert not at.dataframe and not at.get("download_button")  # the browser lays out the map alone first
+    assert not at.sidebar.checkbox
     assert any("follow once the map" in c.value for c in at.caption)
     at.session_state["map_drawn"] = True  # the map's "drawn" event
     at.run()
     with Workspace.open(workspace_path, readonly=True) as workspace:
         assert len(at.dataframe[0].value) == queries.totals(workspace, Selection()).mentions
     assert len(at.get("download_button")) == 4
+    assert at.sidebar.checkbox(key="show::sample-03").value
     at.sidebar.checkbox(key="show::sample-03").uncheck().run()  # and from then on, every run draws them
     assert at.dataframe and at.get("download_button")

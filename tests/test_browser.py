@@ -128,6 +128,7 @@ def test_script_payloads_show_as_text_and_run_nothing(app_url: str, dash: Dashbo
     assert PAYLOAD_TITLE in text and DOCS[3]["source"] in text
     assert popup.locator("a").count() == 0  # a javascript: URL never becomes a link
     sidebar = dash.page.locator('[data-testid="stSidebar"]')
+    sidebar.locator('[data-testid="stCheckbox"]').first.wait_for()  # the document list follows the map
     assert "![t](http://tracker.example/p.png)" in sidebar.inner_text().replace("\u200b", "")  # as written
     assert sidebar.locator("img").count() == 0 and sidebar.locator("a[href*=tracker]").count() == 0
     dash.page.wait_for_timeout(500)
@@ -173,7 +174,9 @@ def test_an_upload_is_still_there_after_a_reload(app_url: str, dash: Dashboard, 
     dash.page.reload()
     dash.wait_for_map()
     assert dash.caption_numbers()["documents"] == documents + 1
-    assert sidebar_checkbox(dash, "field-note").count() == 1
+    listed = sidebar_checkbox(dash, "field-note")
+    listed.first.wait_for()  # the document list follows the map
+    assert listed.count() == 1
     assert "Mosul" in [dash.frame().evaluate("(i) => window.mapviewMap.placeName(i)", i) for i in dash.place_ids()]
 
 
