@@ -147,7 +147,8 @@ def test_every_popup_and_message_stays_on_the_machine(app_url: str, dash: Dashbo
     dash.page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(hostile), str(empty)])
     wait_until(lambda: dash.caption_numbers()["documents"] == documents + 1, timeout=120)
     sidebar = dash.page.locator('[data-testid="stSidebar"]')
-    assert "empty.json" in sidebar.inner_text()  # the file that could not be read is named, as text
+    # The file that could not be read is named, as text (the sidebar comes after the caption in a run).
+    wait_until(lambda: "empty.json" in sidebar.inner_text(), timeout=60)
     for place_id in dash.place_ids():
         name = dash.frame().evaluate("(i) => window.mapviewMap.placeName(i)", place_id)
         if dash.frame().evaluate("(i) => !!window.mapviewMap.areaOf(i)", place_id):
