@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.browser_support import MAP_FRAME, ROOT, Dashboard, browser, dash, running_app, wait_until  # noqa: F401
+from tests.workspace_support import ingest_command
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
@@ -86,18 +86,7 @@ def test_corrections_survive_a_reload_undo_and_a_new_parse(browser: Any, dash: D
         correct_first_mention(dash, herat, "Not a place")
 
         again = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "mapview",
-                "ingest",
-                str(corpus),
-                "-w",
-                str(workspace),
-                "--reparse",
-                "--progress",
-                "none",
-            ],
+            ingest_command(corpus, workspace, "--reparse"),
             cwd=ROOT,
             capture_output=True,
             text=True,

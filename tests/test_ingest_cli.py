@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.workspace_support import ingest_command
+
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,24 +53,6 @@ def write_corpus(path: Path, count: int) -> Path:
             )
             out.write(json.dumps({"id": f"r{i:04d}", "title": f"Report {i}", "text": text}) + "\n")
     return path
-
-
-def ingest_command(corpus: Path, workspace: Path, *options: str) -> list[str]:
-    """``mapview ingest`` of ``corpus`` into ``workspace`` in one process, with no progress output."""
-    return [
-        sys.executable,
-        "-m",
-        "mapview",
-        "ingest",
-        str(corpus),
-        "-w",
-        str(workspace),
-        "--processes",
-        "1",
-        "--progress",
-        "none",
-        *options,
-    ]
 
 
 def mapview(*args: str, **options) -> subprocess.CompletedProcess[str]:

@@ -1,13 +1,16 @@
 """Helpers for the workspace tests: a tiny parser over a handful of places (no spaCy, no index).
 
 Not a test module. :func:`toy_parse` finds the names of :data:`PLACES` in the
-text, so tests can check the store against what they put in.
+text, so tests can check the store against what they put in; :func:`ingest_command`
+is the ``mapview ingest`` command line the CLI and browser tests run.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from gazetteer import Place
 from mapview.provenance import PipelineVersion
@@ -106,3 +109,21 @@ def toy_parse(documents: Iterable[Document], **_: object) -> Iterator[ParsedDocu
 def doc(doc_id: str, text: str, **fields: str) -> Document:
     """A document with an id, a text and optional title/source/url/date."""
     return Document(id=doc_id, text=text, **fields)
+
+
+def ingest_command(corpus: Path, workspace: Path, *options: str) -> list[str]:
+    """``mapview ingest`` of ``corpus`` into ``workspace`` in one process, with no progress output."""
+    return [
+        sys.executable,
+        "-m",
+        "mapview",
+        "ingest",
+        str(corpus),
+        "-w",
+        str(workspace),
+        "--processes",
+        "1",
+        "--progress",
+        "none",
+        *options,
+    ]
