@@ -415,14 +415,14 @@ def tiles_switch() -> None:
 
 
 def _map_event() -> None:
+    """What the map says: a place opened, a mention to correct. ("drawn" needs nothing here: the
+    rerun it causes is the session's second, which draws the rest of the page: details_due.)"""
     event = st.session_state.get("map")
     if not isinstance(event, dict):
         return
     if event.get("event") == "select":
         place = event.get("place")
         st.session_state["selected_place"] = place if isinstance(place, str) else None
-    elif event.get("event") == "drawn":
-        st.session_state["map_drawn"] = True
     elif event.get("event") == "correct" and isinstance(event.get("mention"), int):
         st.session_state["correcting"] = event["mention"]
 
@@ -851,9 +851,9 @@ def details_due() -> bool:
     A session's first run leaves them out: the browser then loads and lays out the map
     alone, and the map's "drawn" event (or any other action) brings them a moment later.
     """
-    first = "page_runs" not in st.session_state
-    st.session_state["page_runs"] = st.session_state.get("page_runs", 0) + 1
-    return not first or bool(st.session_state.get("map_drawn"))
+    due = "page_ran" in st.session_state
+    st.session_state["page_ran"] = True
+    return due
 
 
 main()

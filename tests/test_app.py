@@ -35,11 +35,9 @@ def open_page() -> AppTest:
     """A visit to the page: its first run, then the rerun the map's "drawn" event brings.
 
     The event comes from the map's frame in a browser (tests/test_browser.py); here it is
-    recorded as the page's handler of that event records it.
+    the rerun it causes.
     """
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    at.session_state["map_drawn"] = True
-    return at.run()
+    return AppTest.from_file(APP, default_timeout=60).run().run()
 
 
 @pytest.fixture
@@ -217,8 +215,7 @@ def test_the_first_run_sends_the_map_before_the_tables(workspace_path: Path, mon
     assert not at.dataframe and not at.get("download_button")  # the browser lays out the map alone first
     assert not at.sidebar.checkbox
     assert any("follow once the map" in c.value for c in at.caption)
-    at.session_state["map_drawn"] = True  # the map's "drawn" event
-    at.run()
+    at.run()  # the rerun the map's "drawn" event causes
     with Workspace.open(workspace_path, readonly=True) as workspace:
         assert len(at.dataframe[0].value) == queries.totals(workspace, Selection()).mentions
     assert len(at.get("download_button")) == 4

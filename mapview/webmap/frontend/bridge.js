@@ -24,8 +24,6 @@
 
   function render(args) {
     if (!controller) {
-      document.body.style.height = (args.height || 560) + "px";
-      send("streamlit:setFrameHeight", { height: args.height || 560 });
       controller = window.mapview.createMap(document.getElementById("map"), { basemap: args.basemap || {} });
       controller.onSelect(function (id) { setValue({ event: "select", place: id }); });
       controller.onCorrect(function (key) { setValue({ event: "correct", mention: key }); });
@@ -65,9 +63,11 @@
   var waiting = null;
   function whenShown(args) {
     var element = document.getElementById("map");
+    if (!controller && waiting === null) {
+      document.body.style.height = (args.height || 560) + "px";
+      send("streamlit:setFrameHeight", { height: args.height || 560 });
+    }
     if (controller || (element.clientWidth && element.clientHeight)) { render(args); return; }
-    document.body.style.height = (args.height || 560) + "px";
-    send("streamlit:setFrameHeight", { height: args.height || 560 });
     if (waiting === null) {
       var observer = new ResizeObserver(function () {
         if (!element.clientWidth || !element.clientHeight) { return; }
