@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import subprocess
 import sys
@@ -136,7 +137,12 @@ def dashboard(workspace: Path, repeats: int = 5) -> dict[str, float]:
         dash = Dashboard(browser)  # the same server again, its caches warm: what a user opening a second tab sees
         dash.open(url)
         reopened = dash.seconds_to_first_paint()
-        checkbox = dash.page.locator('[data-testid="stSidebar"] [data-testid="stCheckbox"]').first
+        # A document's box ("title (mentions)"), not the demonym switch, which is a checkbox too.
+        checkbox = (
+            dash.page.locator('[data-testid="stSidebar"] [data-testid="stCheckbox"]')
+            .filter(has_text=re.compile(r"\(\d+\)$"))
+            .first
+        )
         toggles, toggles_seen = [], []
         # When the map applies new places, by the browser's clock (epoch ms, the same clock as
         # time.time here): the driver's own polling waits on the page's busy main thread.
