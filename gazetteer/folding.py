@@ -40,6 +40,11 @@ _ARABIC_LETTERS = str.maketrans({
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ې": "ي", "ک": "ك",
     "ة": "ه", "ۀ": "ه", "ہ": "ه", "ؤ": "و", "ئ": "ي",
 })
+# Latin letters whose diacritic is no combining mark, and their plain letters.
+_PLAIN_LETTERS = str.maketrans({
+    "ß": "ss", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ı": "i", "ħ": "h", "Ħ": "H",
+    "æ": "ae", "Æ": "Ae", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th",
+})
 # fmt: on
 _APOSTROPHES = re.compile("[''`´ʼʻʿʾ’‘]")
 _NON_WORD = re.compile(r"[^\w]+")
@@ -61,10 +66,7 @@ def fold_parts(name: str) -> tuple[str, str]:
     >>> fold_parts("U.S.")
     ('us', '')
     """
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch) or "\u0600" <= ch <= "\u06ff")
-    text = _ARABIC_MARKS.sub("", text.casefold()).translate(_ARABIC_LETTERS)
-    text = text.replace("ß", "ss").replace("ø", "o").replace("đ", "d").replace("ł", "l").replace("ı", "i")
+    text = _ARABIC_MARKS.sub("", without_marks(name).casefold()).translate(_ARABIC_LETTERS)
     text = _DOTS.sub("", _APOSTROPHES.sub("", text)).strip()
     text = _ARABIC_ARTICLE.sub("", text)
     tokens = [t for t in _NON_WORD.split(text) if t]
@@ -73,6 +75,20 @@ def fold_parts(name: str) -> tuple[str, str]:
         tokens = tokens[1:]
     tokens, generic = _strip_generic(tokens)
     return " ".join(VARIANTS.get(t, t) for t in tokens), generic
+
+
+def without_marks(name: str) -> str:
+    """``name`` with the diacritics of Latin letters taken off, case kept: how English texts often write
+    names spelt with them (Arabic vowel marks stay: :func:`fold_parts` handles them).
+
+    >>> without_marks("Đà Nẵng"), without_marks("Łódź"), without_marks("Kahramanmaraş")
+    ('Da Nang', 'Lodz', 'Kahramanmaras')
+    """
+    if name.isascii():
+        return name
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch) or "\u0600" <= ch <= "\u06ff")
+    return text.translate(_PLAIN_LETTERS)
 
 
 def split_camel(word: str) -> str:

@@ -87,6 +87,10 @@ def test_united_states_sits_in_the_middle_of_the_contiguous_states_not_pulled_by
         ("Horn of Africa", "SO"),
         ("Sahel", "ML"),
         ("Balkans", "RS"),
+        ("Americas", "BR"),  # the two continents together
+        ("Soviet Union", "UA"),  # former states reports still name
+        ("USSR", "KZ"),
+        ("Yugoslavia", "HR"),
     ],
 )
 def test_regions_resolve_to_regions_with_members(gazetteer, name, member):
@@ -218,3 +222,8 @@ def test_bad_options_raise_gazetteer_errors(gazetteer, kwargs):
 def test_names_for_patterns_include_demonyms_apart(gazetteer):
     names = dict(gazetteer.names())
     assert names.get("Helmand") == "name" and names.get("Afghan") == "demonym"
+
+
+@pytest.mark.parametrize("plain, name", [("Gardabaer", "Garðabær"), ("Lodz", "Łódź"), ("Da Nang", "Đà Nẵng")])
+def test_a_name_with_letters_english_lacks_is_found_from_its_plain_spelling(gazetteer, plain, name):
+    assert name in {p.name for p in gazetteer.lookup(plain, limit=5)}

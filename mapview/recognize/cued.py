@@ -9,7 +9,8 @@ of Bariyarpur"). The English around a name often says "a place" on its own:
 - a plural kind after a list: "Becker, Clay and Wilkin counties" (each item is one);
 - a title before a person's name, after the office's place: "Litchfield Fire
   Chief Jim Koser", "DuPage Sheriff John Zaruba";
-- a locative preposition before a name no entity covers: "in Lombard";
+- a locative preposition before a name no entity covers: "in Lombard", or a compass word and "of":
+  "south of Ho Chi Minh City";
 - a person's home town: "Kalena Horhn of Grand Prairie", "Rebecca Sears,
   41, of Grovetown", and a legislator's party and home town, "R-Marshall";
 - a lowercase noun of the people or services of a place after it: "Roselle
@@ -34,11 +35,11 @@ from mapview.recognize.lexicon import (
     APPOSITIVE_KINDS,
     CALENDAR_WORDS,
     CALLED_WORDS,
+    COMPASS_CUES,
     INSTITUTION_WORDS,
     LIST_GLUE,
     LOCATIVE_CUES,
     NAME_ARTICLES,
-    NAME_JOINERS,
     ORG_ADJECTIVES,
     PARTY_LETTERS,
     PLURAL_KINDS,
@@ -46,7 +47,7 @@ from mapview.recognize.lexicon import (
     RESIDENT_NOUNS,
     TITLE_WORDS,
 )
-from mapview.recognize.names import TokenRange, entity_marks, words_of
+from mapview.recognize.names import TokenRange, entity_marks, joins_name, words_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -226,7 +227,7 @@ def name_end(doc: Doc, start: int) -> int:
         text = words[end]
         capitalised = text[:1].isupper() and text[:1].isalpha() and text not in NAME_ARTICLES
         glued = text == "-" and not doc[end].whitespace_ and end > start and not doc[end - 1].whitespace_
-        if not (capitalised or glued or (text in NAME_JOINERS and end > start)):
+        if not (capitalised or glued or (end > start and joins_name(words, end))):
             break
         end += 1
     while end > start and not words[end - 1][:1].isupper():
@@ -252,6 +253,8 @@ def _checked_cues(doc: Doc, ents: Sequence[Span]) -> Iterator[tuple[int, int, st
         before = doc[i - 1] if i else doc[i]
         if i and before.lower_ in LOCATIVE_CUES and before.is_lower:
             yield i, end, "notable"  # "in Lombard"
+        elif i > 1 and before.text == "of" and doc[i - 2].text in COMPASS_CUES:
+            yield i, end, "known"  # "20 miles south of Ho Chi Minh City"
         elif i and before.text == "of" and _after_person(doc, i - 1, persons):
             yield i, end, "known"  # "Kalena Horhn of Grand Prairie", "Rebecca Sears, 41, of Grovetown"
         elif _resident_noun(doc, end):

@@ -17,9 +17,8 @@ from mapview.recognize.lexicon import (
     DEFINITION_GOES_ON,
     DEFINITION_VERBS,
     NAME_ARTICLES,
-    NAME_JOINERS,
 )
-from mapview.recognize.names import TokenRange
+from mapview.recognize.names import TokenRange, joins_name, words_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -50,7 +49,7 @@ def _subject_end(doc: Doc, first: int) -> int:
     while end < min(len(doc), first + SUBJECT_WORDS):
         text = doc[end].text
         capitalised = text[:1].isupper() and text[:1].isalpha() and text not in NAME_ARTICLES
-        glue = text == "-" or (text in NAME_JOINERS and end > first)
+        glue = text == "-" or (end > first and joins_name(words_of(doc), end))
         if not (capitalised or glue):
             break
         end += 1

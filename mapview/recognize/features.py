@@ -2,7 +2,8 @@
 
 A run of capitalised words that ends in a feature word names a feature ("Gillis
 Street", "E. Broad St.", "Pine Needle Drive", "Elbow Lake", "Kruger National
-Park"), and a route word before a number names a road ("Highway 10", "County
+Park"), or opens with one of the words that open features' names ("Lough Corrib",
+"Mount Elgon"), and a route word before a number names a road ("Highway 10", "County
 Road 43", "Illinois Route 159", "I-75"). They are places a report names, even
 when the gazetteer cannot place them (the mention is then unresolved: no marker).
 """
@@ -15,7 +16,9 @@ from typing import TYPE_CHECKING
 
 from mapview.recognize.lexicon import (
     DIRECTION_WORDS,
+    FEATURE_PREFIXES,
     FEATURE_WORDS,
+    INSTITUTION_WORDS,
     NAME_ARTICLES,
     ROUTE_WORDS,
     STREET_ABBREVIATIONS,
@@ -30,8 +33,8 @@ if TYPE_CHECKING:
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _ROUTE_NUMBER = re.compile(r"\d{1,4}[A-Z]?")
 _ROUTE_CODE = re.compile(r"(?:I|US|SR|SH|CR|FM|IH)-\d{1,4}[A-Z]?")
-_NAME_ENDS = FEATURE_WORDS | STREET_ABBREVIATIONS | ROUTE_WORDS
-"""The words a feature's or a road's name ends with (a road's before its number)."""
+_NAME_ENDS = FEATURE_WORDS | STREET_ABBREVIATIONS | ROUTE_WORDS | FEATURE_PREFIXES
+"""The words a feature's or a road's name ends with (a road's before its number), or opens with."""
 
 
 def feature_names(doc: Doc, limit: TokenRange) -> Iterator[TokenRange]:
@@ -59,7 +62,7 @@ def feature_names(doc: Doc, limit: TokenRange) -> Iterator[TokenRange]:
         if end == i:
             i += 1
             continue
-        found = _road(doc, i, end, stop) or _feature(doc, i, end, stop)
+        found = _road(doc, i, end, stop) or _feature(doc, i, end, stop) or _prefixed(words, i, end)
         if found is not None:
             yield found
             i = found[1]
@@ -87,8 +90,22 @@ def _feature(doc: Doc, start: int, end: int, stop: int) -> TokenRange | None:
         end += 1  # "Maryland Avenue SW"
     if len(words) < 2 or not (words[-1] in FEATURE_WORDS or words[-1] in STREET_ABBREVIATIONS):
         return None
-    if all(w in FEATURE_WORDS or w in DIRECTION_WORDS for w in words):
+    if all(w in FEATURE_WORDS or w in DIRECTION_WORDS for w in words) and not _street_of_words(words):
         return None  # "Lake", "North Bay Area": words, or a region the gazetteer checks
+    return start, end
+
+
+def _street_of_words(words: list[str]) -> bool:
+    """A street named after a feature ("Harbour Road", "Park Avenue", "Bridge Street"): a street word after
+    words that are not all street words ("Highway Drive" is no name)."""
+    return ends_street(words[-1]) and not all(ends_street(w) or w in DIRECTION_WORDS for w in words[:-1])
+
+
+def _prefixed(words: list[str], start: int, end: int) -> TokenRange | None:
+    """A feature named by its first word and one more ("Lough Corrib", "Mount Elgon"); a longer run is
+    more often a business or an institution named after it ("Mount Washington Hotel", "Mt. Pleasant News")."""
+    if end - start != 2 or words[start] not in FEATURE_PREFIXES or words[start + 1] in INSTITUTION_WORDS:
+        return None
     return start, end
 
 

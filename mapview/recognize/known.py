@@ -13,7 +13,14 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from gazetteer.folding import GENERIC_KIND, fold_parts
-from mapview.recognize.lexicon import DIRECTION_WORDS, FEATURE_WORDS, GENERIC_WORDS, STRONG_MATCHES
+from mapview.recognize.lexicon import (
+    DIRECTION_WORDS,
+    FEATURE_OF_WORDS,
+    FEATURE_PREFIXES,
+    FEATURE_WORDS,
+    GENERIC_WORDS,
+    STRONG_MATCHES,
+)
 
 
 class Match(Protocol):
@@ -152,13 +159,19 @@ def _spaceless(folded: tuple[str, str]) -> tuple[str, str]:
 
 
 def names_a_feature(name: str) -> bool:
-    """True for a capitalised multi-word name ending in a feature word.
+    """True for a capitalised multi-word name ending in a feature word, or opening with one that opens
+    features' names ("Lake Pontchartrain", "Mount Elgon"; "Gulf of Aden").
 
-    >>> names_a_feature("Bay Area"), names_a_feature("Area")
-    (True, False)
+    >>> names_a_feature("Bay Area"), names_a_feature("Lake Pontchartrain"), names_a_feature("Area")
+    (True, True, False)
     """
     words = name.split()
-    return len(words) > 1 and words[-1] in FEATURE_WORDS and all(w[:1].isupper() for w in words)
+    if len(words) < 2:
+        return False
+    if words[0] in FEATURE_OF_WORDS and words[1] == "of":
+        words = words[2:]  # "Gulf of Aden": the rest is the name
+        return bool(words) and all(w[:1].isupper() for w in words)
+    return (words[-1] in FEATURE_WORDS or words[0] in FEATURE_PREFIXES) and all(w[:1].isupper() for w in words)
 
 
 def generic_only(name: str) -> bool:

@@ -51,6 +51,12 @@ LOCATIVE_CUES = frozenset({
 })
 """Words before a name that say "a location follows"."""
 
+COMPASS_CUES = frozenset({
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "north-east", "north-west", "south-east", "south-west",
+})
+"""Lowercase compass words that, with "of", say where a place lies from another ("south of Kabul")."""
+
 LIST_GLUE = frozenset({",", "and", "or", "&", ";"})
 """Tokens between the items of a list ("Paktika, Logar, and Laghman")."""
 
@@ -178,7 +184,7 @@ Kabul" is in Kabul): the state's name before one says who, like a demonym, not w
 
 STREET_WORDS = frozenset({
     "Street", "Road", "Avenue", "Boulevard", "Highway", "Drive", "Lane", "Parkway", "Pike", "Turnpike",
-    "Freeway", "Expressway", "Circle", "Terrace", "Ave.", "Rd.", "Blvd.", "Ln.", "Pkwy.",
+    "Freeway", "Expressway", "Circle", "Terrace", "Ave.", "Rd.", "Blvd.", "Ln.", "Pkwy.", "Straße", "Strasse",
 })
 """Words that end a street's or road's name, and never a person's ("E. Broad St.", "Gillis Street")."""
 
@@ -190,6 +196,9 @@ FEATURE_WORDS = STREET_WORDS | frozenset({
     "Plains", "Isthmus", "Archipelago", "Trail", "Fault", "Dam", "Bridge", "Tunnel",
     "Stadium", "Arena", "Coliseum", "Dome", "Tower", "Castle", "Palace", "Cathedral", "Monument",
     "Abbey", "Racecourse", "Speedway", "Fairgrounds", "Wilderness", "Lakeshore",
+    "Estuary", "Cliffs", "Cove", "Lagoon", "Reef", "Gorge", "Fjord", "Marsh", "Swamp", "Dunes", "Pond",
+    "Wetlands", "Highlands", "Atoll", "Pier", "Wharf", "Quay", "Lighthouse",
+    "Gardens", "Crescent", "Promenade", "Esplanade", "Embankment",
 })
 """Words that end the name of a natural or built feature ("Bay Area", "Emerald Coast", "Washington
 Drive") or a landmark ("Cairo Stadium", "Anglesey Abbey", "Dolly Sods Wilderness"): a place's name
@@ -214,7 +223,7 @@ ROUTE_WORDS = frozenset({
 FEATURE_QUALIFIERS = frozenset({"National", "State", "Regional", "Memorial", "International", "Municipal"})
 """Words between a place's name and a feature word in a feature's name ("Zion National Park")."""
 
-FEATURE_PREFIXES = frozenset({"Lake", "Mount", "Mt.", "Cape", "Isle"})
+FEATURE_PREFIXES = frozenset({"Lake", "Loch", "Lough", "Mount", "Mt.", "Cape", "Isle"})
 """Words that open a feature's name before a place's name ("Lake Vermont", "Mount Washington")."""
 
 FEATURE_OF_WORDS = frozenset({"Gulf", "Bay", "Sea", "Strait", "Straits", "Isle", "Port", "Lake", "Cape"})

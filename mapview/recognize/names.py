@@ -10,7 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from mapview.recognize.lexicon import DIRECTION_WORDS, GLUED_SEPARATORS, KIND_WORDS, NAME_SEPARATORS, POSSESSIVES
+from mapview.recognize.lexicon import (
+    CALENDAR_WORDS,
+    DIRECTION_WORDS,
+    GLUED_SEPARATORS,
+    KIND_WORDS,
+    NAME_JOINERS,
+    NAME_SEPARATORS,
+    POSSESSIVES,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -38,6 +46,16 @@ def words_of(doc: Doc) -> list[str]:
     if words is None:
         words = doc.user_data[_WORDS] = [t.text for t in doc]
     return words
+
+
+def joins_name(words: list[str], i: int) -> bool:
+    """True when ``words[i]`` is a small word joining a name's parts ("Mazar-i-Sharif", "Stratford upon
+    Avon"): a joining word before a month or a weekday ends the name instead ("Toruń on Monday").
+
+    >>> joins_name(["Stratford", "upon", "Avon"], 1), joins_name(["Toruń", "on", "Monday"], 1)
+    (True, False)
+    """
+    return words[i] in NAME_JOINERS and (i + 1 >= len(words) or words[i + 1] not in CALENDAR_WORDS)
 
 
 def name_parts(doc: Doc, start: int, end: int) -> Iterator[TokenRange]:

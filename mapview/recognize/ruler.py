@@ -5,7 +5,8 @@ gazetteer knows the name (:meth:`gazetteer.Gazetteer.names`): ``name``,
 ``abbreviation``, ``alternate`` or ``demonym``. The matcher has three keys:
 ``place`` (names, and every multi-word name), ``weak`` (one-word abbreviations
 and alternate names, which count only where the model also saw an entity:
-"Michael" and "CAR" are alternate names of places) and ``demonym``.
+"Michael" and "CAR" are alternate names of places) and ``demonym``. A name spelt with
+diacritics is matched without them too ("Da Nang" for "Đà Nẵng"), as English texts write it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from gazetteer.folding import without_marks
 from mapview.recognize.candidates import Label
 from mapview.recognize.known import generic_only
 from mapview.recognize.lexicon import (
@@ -45,6 +47,7 @@ class Ruler:
 
 def build_ruler(nlp: Language, place_names: Iterable[tuple[str, str]]) -> Ruler:
     """A :class:`Ruler` over ``place_names`` (``(surface name, matched_by)`` pairs)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
     from spacy.matcher import PhraseMatcher
 
     keys: dict[str, set[str]] = {"place": set(), "weak": set(), "demonym": set()}
@@ -57,6 +60,10 @@ def build_ruler(nlp: Language, place_names: Iterable[tuple[str, str]]) -> Ruler:
             keys["demonym"].add(name)
         else:
             keys["place" if matched_by == "name" or " " in name else "weak"].add(name)
+            plain = without_marks(name)
+            if plain != name and plain.isascii() and usable_pattern(plain) and plain.lower() not in STOP_WORDS:
+                # "Da Nang" for "Đà Nẵng": one plain word is weak, like an alternate name ("Leon" for "León")
+                keys["place" if " " in plain else "weak"].add(plain)
         if matched_by != "demonym" and len(raw) > 3 and usable_pattern(raw):
             areas.add(raw.lower())
     keys["weak"] -= keys["place"]
@@ -104,8 +111,8 @@ def ruler_matches(
         ents = [ent for ent in entities if ent.start < e and s < ent.end]
         outer = [ent for ent in ents if ent.start <= s and e <= ent.end and len(ent) > e - s]
         if outer:
-            if not (outer[0].label_ in place_labels or _named_institution(doc, outer[0], s, e)):
-                continue
+            if key == "weak" or not (outer[0].label_ in place_labels or _named_institution(doc, outer[0], s, e)):
+                continue  # a weak name inside a longer entity: "Kasai" ("Kasaï") in "Kasai Occidental"
         elif any(ent.label_ in NOT_NAME_LABELS for ent in ents):
             continue  # "Saturday" is an alternate name of a Zambian province, and a DATE
         elif key == "weak" and not any(

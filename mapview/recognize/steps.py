@@ -162,6 +162,8 @@ def model_entities(rules: Rules, piece: Piece) -> None:
                 # person names labelled GPE ("Saakashvili"), "RT", "Ebola": the gazetteer must know a model place
                 if _plausible(rules, doc[s:e].text):
                     piece.candidates.append(Candidate(s, e, "place", "model"))
+                elif ent.label_ != "FAC" and not generic_only(doc[s:e].text):
+                    piece.listable.append((s, e))  # a place the gazetteer lacks, in a list with places
         elif ent.label_ == "NORP":
             for s, e in name_parts(doc, ent.start, ent.end):
                 if rules.demonyms is None or doc[s:e].text in rules.demonyms:
@@ -289,7 +291,8 @@ def _replace_inside(piece: Piece, found: Candidate) -> None:
 
 
 def listed_places(rules: Rules, piece: Piece) -> None:
-    """``list``: weak names, and short known names the model called PERSON or ORG, in a list with places.
+    """``list``: weak names, model places the gazetteer lacks, and short known names the model called
+    PERSON or ORG, in a list with places.
 
     Found until no more join ("Paktika, Logar, and Laghman").
     """

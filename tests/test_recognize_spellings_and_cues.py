@@ -1,0 +1,101 @@
+"""Names written without their diacritics, features named by their first word, compass cues and
+lists (:mod:`mapview.recognize.steps`, ``ruler``, ``cued``, ``features``).
+
+Docs from ``spacy.blank("en")`` with entities set by hand; the gazetteer is a set of names.
+Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from mapview.recognize.lexicon import PLACE_LABELS  # noqa: E402
+from mapview.recognize.ruler import build_ruler  # noqa: E402
+from mapview.recognize.steps import Rules  # noqa: E402
+from tests.test_recognize_steps import doc_with, found  # noqa: E402
+
+KNOWN = {"Đà Nẵng", "Da Nang", "Kasaï", "Kasai", "Lombard", "Grovetown", "Ostervik"}
+NAMES = [("Đà Nẵng", "name"), ("Kasaï", "name"), ("Nô", "name")]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.blank("en")
+
+
+@pytest.fixture(scope="module")
+def rules(nlp):
+    known = KNOWN.__contains__
+    return Rules(frozenset(PLACE_LABELS), build_ruler(nlp, NAMES), known, known)
+
+
+def places(doc, rules):
+    return [(name, rule) for name, label, rule in found(doc, rules) if label == "place"]
+
+
+def test_a_name_spelt_with_diacritics_is_found_written_without_them(nlp, rules):
+    doc = doc_with(nlp, "Flights to Da Nang resumed on Friday.", ("Nang", "PERSON"))
+    assert places(doc, rules) == [("Da Nang", "ruler")]
+    assert places(doc_with(nlp, "Flights to Đà Nẵng resumed."), rules) == [("Đà Nẵng", "ruler")]
+
+
+def test_a_plain_spelling_that_is_an_english_word_is_no_pattern(nlp, rules):
+    # "Nô" written plain is "No": a word, never matched on its own
+    assert places(doc_with(nlp, "No, the fire station said.", ("No", "ORG")), rules) == []
+
+
+def test_a_one_word_plain_spelling_counts_only_as_a_whole_entity(nlp, rules):
+    doc = doc_with(nlp, "Cases rose in Kasai, officials said.", ("Kasai", "GPE"))
+    assert places(doc, rules) == [("Kasai", "ruler")]
+    # inside a longer place the model saw, it is not taken on its own: the longer name is left to the other rules
+    doc = doc_with(nlp, "Cases rose in Kasai Occidental province.", ("Kasai Occidental", "GPE"))
+    assert ("Kasai", "ruler") not in places(doc, rules)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Floods cut the road 20 miles south of Grovetown on Monday.", ["Grovetown"]),
+        ("The camp lies north-west of Lombard.", ["Lombard"]),
+    ],
+)
+def test_a_compass_word_and_of_call_a_known_name_a_place(nlp, rules, text, expected):
+    assert [name for name, rule in places(doc_with(nlp, text), rules) if rule == "cued"] == expected
+
+
+def test_after_a_compass_word_an_unknown_name_is_no_place(nlp, rules):
+    assert places(doc_with(nlp, "The farm lies south of Brannockby."), rules) == []
+
+
+def test_a_name_does_not_run_on_over_a_joining_word_into_a_weekday(nlp, rules):
+    doc = doc_with(nlp, "Roads closed in the northern town of Ostervik on Monday.")
+    assert places(doc, rules) == [("Ostervik", "cued")]
+    doc = doc_with(nlp, "She was born in the town of Stratford upon Avon.")
+    assert places(doc, rules) == [("Stratford upon Avon", "cued")]
+
+
+def test_a_model_place_the_gazetteer_lacks_counts_in_a_list_with_places(nlp, rules):
+    doc = doc_with(nlp, "Buses run from Brannock and Lombard daily.", ("Brannock", "GPE"), ("Lombard", "GPE"))
+    assert places(doc, rules) == [("Brannock", "list"), ("Lombard", "model")]
+    doc = doc_with(nlp, "Buses run from Brannock daily.", ("Brannock", "GPE"))
+    assert places(doc, rules) == []  # alone, and after "from", it may be a person's name
+
+
+@pytest.mark.parametrize(
+    "text, entities, expected",
+    [
+        ("The bridge over Lake Pontcharn opened.", (("Lake Pontcharn", "LOC"),), "Lake Pontcharn"),
+        ("The hotel looks over Lough Corran.", (("Lough Corran", "ORG"),), "Lough Corran"),
+        ("Ferries cross the Brannock Estuary daily.", (), "Brannock Estuary"),
+        ("The cafe on Harbour Road reopened.", (), "Harbour Road"),
+        ("The shop on Prager Straße closed.", (("Straße", "PERSON"),), "Prager Straße"),
+    ],
+)
+def test_features_are_named_by_their_first_or_last_word(nlp, rules, text, entities, expected):
+    assert expected in [name for name, _ in places(doc_with(nlp, text, *entities), rules)]
+
+
+def test_words_that_are_all_street_words_are_no_street(nlp, rules):
+    assert places(doc_with(nlp, "Take the Highway Road exit."), rules) == []
