@@ -99,3 +99,19 @@ def test_features_are_named_by_their_first_or_last_word(nlp, rules, text, entiti
 
 def test_words_that_are_all_street_words_are_no_street(nlp, rules):
     assert places(doc_with(nlp, "Take the Highway Road exit."), rules) == []
+
+
+@pytest.fixture(scope="module")
+def small_towns(nlp):
+    known = (KNOWN | {"Brannock", "McDonald"}).__contains__
+    return Rules(frozenset(PLACE_LABELS), None, known, {"Lombard"}.__contains__)
+
+
+def test_a_small_town_the_model_called_an_organisation_is_rescued_after_a_locative_cue(nlp, small_towns):
+    doc = doc_with(nlp, "Students traveled to Brannock to help.", ("Brannock", "ORG"))
+    assert places(doc, small_towns) == [("Brannock", "rescue")]
+    # a person, a business's possessive: a small town's name needs more than a preposition
+    doc = doc_with(nlp, "Students wrote to Brannock to help.", ("Brannock", "PERSON"))
+    assert places(doc, small_towns) == []
+    doc = doc_with(nlp, "They ate at McDonald's on Friday.", ("McDonald", "ORG"))
+    assert places(doc, small_towns) == []

@@ -60,11 +60,22 @@ def rescue(
             found.append((start, end))  # "the Salang pass", "Avoyelles parish": the word says place
         elif (
             end - start <= 3
-            and is_notable_place(whole)
+            and (is_notable_place(whole) or (_small_town_cued(doc, entity, start, end) and is_known_place(whole)))
             and (locative_cue(doc, start) or followed_by_place(doc, end, place_starts))
         ):
             found.append((start, end))
     return found
+
+
+def _small_town_cued(doc: Doc, entity: Span, start: int, end: int) -> bool:
+    """An organisation's name that is all of the entity, after a locative preposition, and neither an
+    institution's word nor a business's name ("at McDonald's", "Stevens & Wilkinson"): a small town."""
+    return (
+        entity.label_ == "ORG"
+        and locative_cue(doc, start)
+        and not any(t.text in INSTITUTION_WORDS for t in doc[start:end])
+        and not (end < len(doc) and (doc[end].text in POSSESSIVE_S or doc[end].text == "&"))
+    )
 
 
 def _kind_word_after(doc: Doc, end: int) -> bool:
