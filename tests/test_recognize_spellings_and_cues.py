@@ -89,6 +89,8 @@ def test_a_model_place_the_gazetteer_lacks_counts_in_a_list_with_places(nlp, rul
         ("The bridge over Lake Pontcharn opened.", (("Lake Pontcharn", "LOC"),), "Lake Pontcharn"),
         ("The hotel looks over Lough Corran.", (("Lough Corran", "ORG"),), "Lough Corran"),
         ("Ferries cross the Brannock Estuary daily.", (), "Brannock Estuary"),
+        ("Sewage reached the River Brannock last week.", (), "River Brannock"),
+        ("Troops left Fort Brannock on Friday.", (("Fort Brannock", "FAC"),), "Fort Brannock"),
         ("The cafe on Harbour Road reopened.", (), "Harbour Road"),
         ("The shop on Prager Straße closed.", (("Straße", "PERSON"),), "Prager Straße"),
     ],
@@ -99,6 +101,14 @@ def test_features_are_named_by_their_first_or_last_word(nlp, rules, text, entiti
 
 def test_words_that_are_all_street_words_are_no_street(nlp, rules):
     assert places(doc_with(nlp, "Take the Highway Road exit."), rules) == []
+
+
+def test_a_longer_run_after_a_feature_prefix_is_no_feature(nlp, rules):
+    # a business or an event named after a feature: "Mount Brannock Hotel", "the River Concert Series"
+    doc = doc_with(nlp, "They met at the Mount Brannock Hotel.", ("the Mount Brannock Hotel", "FAC"))
+    assert places(doc, rules) == []
+    doc = doc_with(nlp, "Bands play the River Concert Series.", ("the River Concert Series", "LOC"))
+    assert places(doc, rules) == []
 
 
 @pytest.fixture(scope="module")

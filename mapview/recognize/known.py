@@ -171,7 +171,8 @@ def names_a_feature(name: str) -> bool:
     if words[0] in FEATURE_OF_WORDS and words[1] == "of":
         words = words[2:]  # "Gulf of Aden": the rest is the name
         return bool(words) and all(w[:1].isupper() for w in words)
-    return (words[-1] in FEATURE_WORDS or words[0] in FEATURE_PREFIXES) and all(w[:1].isupper() for w in words)
+    prefixed = len(words) == 2 and words[0] in FEATURE_PREFIXES  # longer: "River Concert Series"
+    return (words[-1] in FEATURE_WORDS or prefixed) and all(w[:1].isupper() for w in words)
 
 
 def generic_only(name: str) -> bool:

@@ -57,7 +57,7 @@ COMPASS_CUES = frozenset({
 })
 """Lowercase compass words that, with "of", say where a place lies from another ("south of Kabul")."""
 
-LIST_GLUE = frozenset({",", "and", "or", "&", ";"})
+LIST_GLUE = frozenset({",", "and", "or", "&", ";", "|", "•", "·"})
 """Tokens between the items of a list ("Paktika, Logar, and Laghman")."""
 
 POSSESSIVES = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
@@ -66,7 +66,7 @@ POSSESSIVES = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
 POSSESSIVE_S = frozenset({"'s", "’s"})
 """The possessive tokens that make the name before them an owner ("Gainesville's VFW Post")."""
 
-NAME_SEPARATORS = frozenset({"-", "—", "–", ":", "|", ",", ";", "(", ")", "/", "#", "@", "&", "+", "\n"})
+NAME_SEPARATORS = frozenset({"-", "—", "–", ":", "|", ",", ";", "(", ")", "/", "#", "@", "&", "+", "\n", "•", "·"})
 """Tokens that split an entity into separate names ("Central Africa - Nigeria")."""
 
 GLUED_SEPARATORS = frozenset({"-", "&", "/"})
@@ -223,7 +223,7 @@ ROUTE_WORDS = frozenset({
 FEATURE_QUALIFIERS = frozenset({"National", "State", "Regional", "Memorial", "International", "Municipal"})
 """Words between a place's name and a feature word in a feature's name ("Zion National Park")."""
 
-FEATURE_PREFIXES = frozenset({"Lake", "Loch", "Lough", "Mount", "Mt.", "Cape", "Isle"})
+FEATURE_PREFIXES = frozenset({"Lake", "Loch", "Lough", "Mount", "Mt.", "Cape", "Isle", "River", "Fort"})
 """Words that open a feature's name before a place's name ("Lake Vermont", "Mount Washington")."""
 
 FEATURE_OF_WORDS = frozenset({"Gulf", "Bay", "Sea", "Strait", "Straits", "Isle", "Port", "Lake", "Cape"})
