@@ -35,3 +35,19 @@ def test_the_model_sees_long_runs_as_one_opaque_word_of_the_same_length():
     text = f"Convoys left {blob} for Kabul."
     seen = model_text(text, 0, len(text))
     assert len(seen) == len(text) and seen.endswith(" for Kabul.") and blob not in seen
+
+
+def test_the_model_sees_a_line_in_capitals_in_title_case_of_the_same_length():
+    text = "Storm report\nFLOODS CLOSE ROADS IN BOULDER AND THE DENVER AREA\nThe NATO and UN teams met."
+    seen = model_text(text, 0, len(text))
+    assert len(seen) == len(text)
+    assert seen.splitlines() == [
+        "Storm report",
+        "Floods Close Roads in Boulder and the Denver Area",
+        "The NATO and UN teams met.",  # acronyms in a sentence stay as written
+    ]
+
+
+def test_a_line_that_would_change_length_in_title_case_is_left_as_written():
+    text = "ROADS CLOSED NEAR KİLİS TODAY"  # a dotted "İ" inside a word lowercases to two characters
+    assert model_text(text, 0, len(text)) == text

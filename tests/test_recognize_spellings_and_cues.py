@@ -125,3 +125,11 @@ def test_a_small_town_the_model_called_an_organisation_is_rescued_after_a_locati
     assert places(doc, small_towns) == []
     doc = doc_with(nlp, "They ate at McDonald's on Friday.", ("McDonald", "ORG"))
     assert places(doc, small_towns) == []
+
+
+def test_a_name_inside_a_longer_facility_counts_only_when_it_locates_an_institution(nlp, rules):
+    # a train or a bar named after a place is no mention of it; an institution's place is one
+    doc = doc_with(nlp, "They rode the Da Nang Express north.", ("the Da Nang Express", "FAC"))
+    assert places(doc, rules) == []
+    doc = doc_with(nlp, "Fans filled the Da Nang Sports Hall.", ("the Da Nang Sports Hall", "FAC"))
+    assert places(doc, rules) == [("Da Nang", "ruler")]

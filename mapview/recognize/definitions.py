@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 SUBJECT_WORDS = 6
 """The longest subject taken ("Mazar-i-Sharif" is five tokens)."""
+ASIDE_TOKENS = 12
+"""The longest parenthesis read between a subject and its verb (another name, a pronunciation, dates)."""
 MODIFIERS = 3
 """Words allowed between the article and the kind noun ("a small market town", "the second-largest city")."""
 
@@ -34,14 +36,24 @@ def defined_places(doc: Doc, sentence_starts: Sequence[int]) -> Iterator[TokenRa
 
     ``sentence_starts`` are the token indices where sentences begin. The
     subject is the run of capitalised words (and the hyphens and joining words
-    inside names) that opens the sentence, then "is"/"was", an article, at most
+    inside names) that opens the sentence, then a parenthesis or none, "is"/"was", an article, at most
     :data:`MODIFIERS` lowercase words, a kind of place (:data:`DEFINED_KINDS`)
     and a word that goes on like a definition ("in", "of", "located", a comma).
     """
     for first in sentence_starts:
         end = _subject_end(doc, first)
-        if end > first and not doc[first].is_stop and _definition_follows(doc, end):  # not "This is a town"
-            yield first, end
+        if end > first and not doc[first].is_stop and _definition_follows(doc, _after_aside(doc, end)):
+            yield first, end  # not "This is a town"
+
+
+def _after_aside(doc: Doc, i: int) -> int:
+    """The token after a short parenthesis opening at ``i`` ("Görlitz (Polish: Zgorzelec) is a town"), else ``i``."""
+    if i >= len(doc) or doc[i].text != "(":
+        return i
+    for k in range(i + 1, min(len(doc), i + 2 + ASIDE_TOKENS)):
+        if doc[k].text == ")":
+            return k + 1
+    return i
 
 
 def _subject_end(doc: Doc, first: int) -> int:

@@ -20,6 +20,10 @@ MAX_WORD_CHARS = 100
 """A run of more non-space characters than this is shown to the model as one opaque word."""
 
 _LONG_RUN = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
+_CAPS_LINE = re.compile(r"^(?=[^\n]*[A-Z]{4})(?=(?:[^\n]*\b[A-Z]{2,}){3})[^a-z\n]+$", re.MULTILINE)
+"""A line of at least three words in capitals and no lowercase letter (a heading, a shouted headline)."""
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_SMALL_WORD = re.compile(r"(?<=\s)(?:And|Or|Of|The|For|In|On|At|To|By|With|From|A|An)(?=\s)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +50,19 @@ def model_text(text: str, start: int, end: int) -> str:
     'in xxx'
     """
     piece = text[start:end]
+    if _CAPS_LINE.search(piece):
+        piece = _CAPS_LINE.sub(_title_case, piece)
     if len(piece) <= MAX_WORD_CHARS:
         return piece
     return _LONG_RUN.sub(lambda run: "x" * len(run.group()), piece)
+
+
+def _title_case(line: re.Match[str]) -> str:
+    """A line written in capitals as a headline in title case ("WEATHER ALERT FOR DENVER" → "Weather Alert for
+    Denver"): the model learnt names from mixed case and finds few in capitals. Same length, or unchanged."""
+    words = _WORD.sub(lambda w: w.group()[0] + w.group()[1:].lower(), line.group())
+    cased = _SMALL_WORD.sub(lambda w: w.group().lower(), words)  # never the first: it follows no space
+    return cased if len(cased) == len(line.group()) else line.group()
 
 
 def piece_ranges(text: str, sentences: Sequence[Span], limit: int) -> Iterator[PieceRange]:

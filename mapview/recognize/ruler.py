@@ -96,7 +96,8 @@ def ruler_matches(
     """Matches the model's entities do not contradict, and weak matches left to the list rule.
 
     A match inside a longer entity counts only when that entity is a place
-    (one of ``place_labels``), or an institution the name locates ("Georgia
+    (one of ``place_labels`` but FAC: a bar, a train or a venue named after a place is
+    no mention of it), or an institution the name locates ("Georgia
     Bureau of Investigation", "University of Texas"); never inside a person's
     name ("Jordan" in "Michael Jordan") or a product, work or event. A ``weak``
     match needs an entity of the same extent.
@@ -111,7 +112,9 @@ def ruler_matches(
         ents = [ent for ent in entities if ent.start < e and s < ent.end]
         outer = [ent for ent in ents if ent.start <= s and e <= ent.end and len(ent) > e - s]
         if outer:
-            if key == "weak" or not (outer[0].label_ in place_labels or _named_institution(doc, outer[0], s, e)):
+            if key == "weak" or not (
+                outer[0].label_ in place_labels - {"FAC"} or _named_institution(doc, outer[0], s, e)
+            ):
                 continue  # a weak name inside a longer entity: "Kasai" ("Kasaï") in "Kasai Occidental"
         elif any(ent.label_ in NOT_NAME_LABELS for ent in ents):
             continue  # "Saturday" is an alternate name of a Zambian province, and a DATE
