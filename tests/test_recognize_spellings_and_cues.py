@@ -133,3 +133,19 @@ def test_a_name_inside_a_longer_facility_counts_only_when_it_locates_an_institut
     assert places(doc, rules) == []
     doc = doc_with(nlp, "Fans filled the Da Nang Sports Hall.", ("the Da Nang Sports Hall", "FAC"))
     assert places(doc, rules) == [("Da Nang", "ruler")]
+
+
+def test_a_town_before_its_states_postal_code_is_a_place_and_so_is_the_code(nlp):
+    known = {"Grovetown", "GA", "Brannock"}.__contains__
+    rules = Rules(frozenset(PLACE_LABELS), build_ruler(nlp, [("GA", "abbreviation")]), known, known)
+    doc = doc_with(nlp, "The storm that hit Grovetown, GA, was the worst.")
+    assert places(doc, rules) == [("Grovetown", "cued"), ("GA", "list")]
+    doc = doc_with(nlp, "Signed by Ann Kole, GA delegate.", ("Ann Kole", "PERSON"))
+    assert ("Ann Kole", "cued") not in places(doc, rules)  # the gazetteer knows no such town
+
+
+def test_a_listed_organisation_is_trimmed_to_its_name(nlp):
+    known = {"Grovetown", "GA", "GA &"}.__contains__
+    rules = Rules(frozenset(PLACE_LABELS), None, known, known)
+    doc = doc_with(nlp, "Relief for Grovetown, GA & the county.", ("Grovetown", "GPE"), ("GA &", "ORG"))
+    assert places(doc, rules) == [("Grovetown", "model"), ("GA", "list")]

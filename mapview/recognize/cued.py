@@ -14,7 +14,8 @@ of Bariyarpur"). The English around a name often says "a place" on its own:
 - a person's home town: "Kalena Horhn of Grand Prairie", "Rebecca Sears,
   41, of Grovetown", and a legislator's party and home town, "R-Marshall";
 - a lowercase noun of the people or services of a place after it: "Roselle
-  police", "Vicksburg residents", "a Longview woman".
+  police", "Vicksburg residents", "a Longview woman";
+- a state's postal code after a comma: "Moore, OK".
 
 Every cue but the first two needs the gazetteer's check too, except where
 the model itself called the name a place: a place the gazetteer lacks stands
@@ -238,7 +239,8 @@ def name_end(doc: Doc, start: int) -> int:
 def _checked_cues(doc: Doc, ents: Sequence[Span]) -> Iterator[tuple[int, int, str]]:
     """``(start, end, check)``: names a weaker cue calls places, and the gazetteer check each needs."""
     persons = {e.end: e.start for e in ents if e.label_ == "PERSON"}
-    for i, word in enumerate(words_of(doc)):
+    words = words_of(doc)
+    for i, word in enumerate(words):
         if not word[:1].isupper():
             continue
         end = name_end(doc, i)
@@ -259,6 +261,8 @@ def _checked_cues(doc: Doc, ents: Sequence[Span]) -> Iterator[tuple[int, int, st
             yield i, end, "known"  # "Kalena Horhn of Grand Prairie", "Rebecca Sears, 41, of Grovetown"
         elif _resident_noun(doc, end):
             yield i, end, "notable"  # "Roselle police"
+        elif _before_postal_code(words, end):
+            yield i, end, "known"  # "Moore, OK": a town, then its state's postal code
 
 
 def _plain_name(doc: Doc, start: int, end: int) -> bool:
@@ -336,6 +340,17 @@ def _after_person(doc: Doc, of: int, persons: dict[int, int]) -> bool:
     return (
         of >= 3 and doc[of - 1].text == "," and doc[of - 2].like_num and doc[of - 3].text == "," and (of - 3) in persons
     )
+
+
+def _before_postal_code(words: list[str], end: int) -> bool:
+    """A comma then two capitals standing alone, as addresses write a state after its town ("Moore, OK,",
+    "Modesto, CA"); the gazetteer check on the town does the rest."""
+    if end + 1 >= len(words) or words[end] != "," or not _POSTAL_CODE.fullmatch(words[end + 1]):
+        return False
+    return end + 2 >= len(words) or not words[end + 2][:1].isalpha() or words[end + 2][:1].islower()
+
+
+_POSTAL_CODE = re.compile(r"[A-Z]{2}")
 
 
 def _party_letter(doc: Doc, i: int) -> bool:

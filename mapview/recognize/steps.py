@@ -300,9 +300,11 @@ def listed_places(rules: Rules, piece: Piece) -> None:
     listable = list(piece.listable)
     if rules.known is not None:
         listable += [
-            (ent.start, ent.end)
+            (s, e)
             for ent in piece.ents()
-            if ent.label_ in LISTABLE_LABELS and len(ent) <= 3 and rules.known(ent.text)
+            if ent.label_ in LISTABLE_LABELS and len(ent) <= 3
+            for s, e in name_parts(doc, ent.start, ent.end)  # "MS" of "MS &"
+            if rules.known(doc[s:e].text)
         ]
     taken = piece.taken()
     places = [(c.start, c.end) for c in piece.candidates if c.label == "place"]
