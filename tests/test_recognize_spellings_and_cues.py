@@ -149,3 +149,13 @@ def test_a_listed_organisation_is_trimmed_to_its_name(nlp):
     rules = Rules(frozenset(PLACE_LABELS), None, known, known)
     doc = doc_with(nlp, "Relief for Grovetown, GA & the county.", ("Grovetown", "GPE"), ("GA &", "ORG"))
     assert places(doc, rules) == [("Grovetown", "model"), ("GA", "list")]
+
+
+def test_a_kind_word_no_place_is_called_by_goes_to_the_institution(nlp):
+    known = {"Brannock", "Brannock State", "Ames", "Ames County"}.__contains__
+    called = {"Ames County"}.__contains__  # a place is called "Ames County"; none "Brannock State"
+    rules = Rules(frozenset(PLACE_LABELS), None, known, known, lambda name: False, called)
+    doc = doc_with(nlp, "Students at Brannock State University voted.", ("Brannock State University", "ORG"))
+    assert places(doc, rules) == [("Brannock", "rescue")]
+    doc = doc_with(nlp, "The Ames County Sheriff said so.", ("The Ames County Sheriff", "ORG"))
+    assert places(doc, rules) == [("Ames County", "rescue")]

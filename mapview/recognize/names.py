@@ -95,12 +95,11 @@ def strip_kind_word(
     """Drop a kind word that belongs to what follows or to the prose, not to the name.
 
     "Fargo City Council" → "Fargo" (a capitalised word follows: the kind word
-    opens the institution's name), "the State of Illinois" → "Illinois". The
-    word stays when it is part of a place's name or names another kind of
-    place than the rest (``is_kind_word_apart`` says: "Iowa City Council",
-    "Douglas County Sheriff", "Wright State University"), when the rest is no
-    known place, and at the end of a name ("Tacloban City", "St Louis County
-    highways": the text calls the place so).
+    opens the institution's name), "Bowling Green State University" → "Bowling
+    Green", "the State of Illinois" → "Illinois". The word stays when it is part
+    of a place's name (``is_kind_word_apart`` says no: "Iowa City Council",
+    "Douglas County Sheriff"), when the rest is no known place, and at the end of
+    a name ("Tacloban City", "St Louis County highways": the text calls the place so).
     """
     if end - start >= 2 and doc[end - 1].text in KIND_WORDS and end < len(doc) and doc[end].text[:1].isupper():
         rest: TokenRange = (start, end - 1)

@@ -368,7 +368,8 @@ def _joined_places(
 
 
 def kind_words(rules: Rules, piece: Piece) -> None:
-    """``kind``: a kind word no place is called by leaves the name ("Fargo City Council" → "Fargo").
+    """``kind``: a kind word no place is called by leaves the name ("Fargo City Council" → "Fargo",
+    "Bowling Green State University" → "Bowling Green").
 
     A name the ruler matched is a recorded name and keeps a kind word after it
     ("Lagos State"), not one before it: "the State of Illinois" says what
@@ -378,10 +379,16 @@ def kind_words(rules: Rules, piece: Piece) -> None:
     if known is None or kind_apart is None:
         return
     doc = piece.doc
+    own_name = rules.own_name
+
+    def not_own_kind(text: str) -> bool:
+        # "Fargo City" (Fargo is a city, not called so), "Bowling Green State" (no place is called so)
+        return kind_apart(text) or (own_name is not None and not own_name(text))
+
     shaped = []
     for c in piece.candidates:
         if c.label == "place" and c.chars is None:
-            start, end = strip_kind_word(doc, c.start, c.end, known, kind_apart)
+            start, end = strip_kind_word(doc, c.start, c.end, known, not_own_kind)
             if c.rule != "ruler" or end == c.end:
                 c = replace(c, start=start, end=end)
         shaped.append(c)
