@@ -159,3 +159,17 @@ def test_a_kind_word_no_place_is_called_by_goes_to_the_institution(nlp):
     assert places(doc, rules) == [("Brannock", "rescue")]
     doc = doc_with(nlp, "The Ames County Sheriff said so.", ("The Ames County Sheriff", "ORG"))
     assert places(doc, rules) == [("Ames County", "rescue")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Lombard Highway Patrol closed the road.", "Lombard"),  # the patrol is named after the place
+        ("Troopers closed Lombard Highway on Dec. 4.", "Lombard Highway"),  # a date goes on, not a name
+        ("Boats crowded Lombard Harbor today.", "Lombard Harbor"),
+        ("The Lombard Valley Water District voted.", "Lombard Valley"),  # a valley locates the district
+    ],
+)
+def test_a_road_before_a_capitalised_word_belongs_to_an_institution(nlp, rules, text, expected):
+    doc = doc_with(nlp, text, ("Lombard", "GPE"))
+    assert [name for name, _ in places(doc, rules)] == [expected]

@@ -132,6 +132,12 @@ CALENDAR_WORDS = frozenset({
 })
 """Months and weekdays: after "in" or "from" they are times, whatever town is called so ("in March")."""
 
+CALENDAR_ABBREVIATIONS = frozenset({
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
+})
+"""Months and weekdays shortened (written with or without a period): "Wichita Street Dec. 16"."""
+
 PLURAL_KINDS = frozenset({
     "counties", "provinces", "districts", "states", "cities", "towns", "villages", "parishes",
     "regions", "townships", "boroughs", "municipalities", "governorates", "prefectures", "oblasts",
@@ -204,6 +210,10 @@ FEATURE_WORDS = STREET_WORDS | frozenset({
 Drive") or a landmark ("Cairo Stadium", "Anglesey Abbey", "Dolly Sods Wilderness"): a place's name
 before one of these names the feature, not the place. Not institutions' head words ("Hospital",
 "School"): a place naming an institution is a mention of the place (see :data:`INSTITUTION_WORDS`)."""
+
+INSTITUTION_FEATURES = STREET_WORDS | frozenset({"Area", "Forest"})
+"""Feature words that, before another capitalised word, belong to an institution named after the place
+before them ("Florida Highway Patrol", "Texas Forest Service", "New Concord Area Arts Council")."""
 
 STREET_ABBREVIATIONS = frozenset({"St.", "St", "Ave", "Rd", "Dr", "Blvd", "Ln", "Ct", "Ct.", "Pl", "Pl."})
 """Abbreviated street words that end a street's name ("Main St.", "E. Broad St.")."""

@@ -23,10 +23,13 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from mapview.recognize.lexicon import (
+    CALENDAR_ABBREVIATIONS,
+    CALENDAR_WORDS,
     FEATURE_OF_WORDS,
     FEATURE_PREFIXES,
     FEATURE_QUALIFIERS,
     FEATURE_WORDS,
+    INSTITUTION_FEATURES,
     NAME_ARTICLES,
     NAME_JOINERS,
 )
@@ -134,10 +137,22 @@ def _joins(doc: Doc, i: int) -> bool:
     return text in NAME_JOINERS
 
 
+def _goes_on(doc: Doc, j: int) -> bool:
+    """True when a capitalised word other than a date's follows token ``j - 1`` ("Patrol", not "Dec.")."""
+    if j >= len(doc):
+        return False
+    word = doc[j].text
+    return word[:1].isupper() and word[:1].isalpha() and word.rstrip(".") not in CALENDAR_WORDS | CALENDAR_ABBREVIATIONS
+
+
 def _feature_name(doc: Doc, i: int, j: int, start: int, end: int) -> bool:
-    """``doc[i:j]`` is a feature named after the place ``doc[start:end]``: "Boston Harbor", "Lake Vermont"."""
+    """``doc[i:j]`` is a feature named after the place ``doc[start:end]``: "Boston Harbor", "Lake Vermont";
+    not a road or an area with a capitalised word after it: "Florida Highway Patrol", "Texas Forest Service"
+    are named after Florida and Texas (a valley or hills stay: "Santa Clara Valley Water District")."""
     if i == start and j > end:
         words = [t.text for t in doc[end:j]]
+        if words[-1] in INSTITUTION_FEATURES and _goes_on(doc, j):
+            return False
         return words[-1] in FEATURE_WORDS and all(w in FEATURE_QUALIFIERS for w in words[:-1])
     if j == end and i < start:
         words = [t.text for t in doc[i:start]]
