@@ -173,3 +173,15 @@ def test_a_kind_word_no_place_is_called_by_goes_to_the_institution(nlp):
 def test_a_road_before_a_capitalised_word_belongs_to_an_institution(nlp, rules, text, expected):
     doc = doc_with(nlp, text, ("Lombard", "GPE"))
     assert [name for name, _ in places(doc, rules)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The fire spread to Lombard overnight.", ["Lombard"]),
+        ("The fire spread, according to Lombard.", []),  # a source, not a place
+        ("The delay was due to Lombard, officials said.", []),  # a cause
+    ],
+)
+def test_to_is_no_locative_cue_after_according_or_due(nlp, rules, text, expected):
+    assert [name for name, _ in places(doc_with(nlp, text, ("Lombard", "PERSON")), rules)] == expected

@@ -16,6 +16,7 @@ from mapview.recognize.lexicon import (
     MOVEMENT_PAIRS,
     MOVEMENT_WORDS,
     NAME_CONNECTORS,
+    NOT_LOCATIVE_TO,
 )
 from mapview.recognize.names import words_of
 
@@ -73,7 +74,10 @@ def is_headline(doc: Doc, first: int, last: int) -> bool:
 
 def locative_cue(doc: Doc, start: int) -> bool:
     """True when the word before token ``start`` is a locative preposition ("in Ferguson")."""
-    return start > 0 and doc[start - 1].lower_ in LOCATIVE_CUES and doc[start - 1].text.islower()
+    if not (start > 0 and doc[start - 1].lower_ in LOCATIVE_CUES and doc[start - 1].text.islower()):
+        return False
+    # "according to Taylor", "thanks to Graham": a source or a cause follows, not a place
+    return not (doc[start - 1].lower_ == "to" and start > 1 and doc[start - 2].lower_ in NOT_LOCATIVE_TO)
 
 
 def place_cue(doc: Doc, start: int, end: int, place_starts: set[int], place_ends: set[int]) -> bool:

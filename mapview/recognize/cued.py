@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from mapview.recognize.candidates import Candidate
-from mapview.recognize.context import followed_by_place
+from mapview.recognize.context import followed_by_place, locative_cue
 from mapview.recognize.known import generic_only
 from mapview.recognize.lexicon import (
     APPOSITIVE_KINDS,
@@ -253,7 +253,7 @@ def _checked_cues(doc: Doc, ents: Sequence[Span]) -> Iterator[tuple[int, int, st
         if not _plain_name(doc, i, end):
             continue
         before = doc[i - 1] if i else doc[i]
-        if i and before.lower_ in LOCATIVE_CUES and before.is_lower:
+        if locative_cue(doc, i):
             yield i, end, "notable"  # "in Lombard"
         elif i > 1 and before.text == "of" and doc[i - 2].text in COMPASS_CUES:
             yield i, end, "known"  # "20 miles south of Ho Chi Minh City"

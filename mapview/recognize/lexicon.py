@@ -51,6 +51,9 @@ LOCATIVE_CUES = frozenset({
 })
 """Words before a name that say "a location follows"."""
 
+NOT_LOCATIVE_TO = frozenset({"according", "thanks", "due", "owing"})
+"""Words that make the "to" after them no locative cue ("according to Taylor", "due to Hamas")."""
+
 COMPASS_CUES = frozenset({
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     "north-east", "north-west", "south-east", "south-west",
