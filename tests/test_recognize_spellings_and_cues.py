@@ -185,3 +185,15 @@ def test_a_road_before_a_capitalised_word_belongs_to_an_institution(nlp, rules, 
 )
 def test_to_is_no_locative_cue_after_according_or_due(nlp, rules, text, expected):
     assert [name for name, _ in places(doc_with(nlp, text, ("Lombard", "PERSON")), rules)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Watching the Lombard riot on television was hard.", ["Lombard"]),
+        ("The Lombard earthquake woke everyone.", ["Lombard"]),
+        ("Lombard shooting victim named.", []),  # a shooting follows a victim's name as often as a town's
+    ],
+)
+def test_a_notable_name_before_an_event_noun_is_the_place_it_happened(nlp, rules, text, expected):
+    assert [name for name, _ in places(doc_with(nlp, text), rules)] == expected

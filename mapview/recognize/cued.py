@@ -37,6 +37,7 @@ from mapview.recognize.lexicon import (
     CALENDAR_WORDS,
     CALLED_WORDS,
     COMPASS_CUES,
+    EVENT_NOUNS,
     INSTITUTION_WORDS,
     LIST_GLUE,
     LOCATIVE_CUES,
@@ -324,11 +325,11 @@ def _free(doc: Doc, start: int, end: int) -> bool:
 
 
 def _resident_noun(doc: Doc, i: int) -> bool:
-    # "Roselle police", not "Duke women's basketball"
+    # "Roselle police", "the Napa earthquake", not "Duke women's basketball"
     return (
         i < len(doc)
         and doc[i].is_lower
-        and doc[i].lower_ in RESIDENT_NOUNS
+        and (doc[i].lower_ in RESIDENT_NOUNS or doc[i].lower_ in EVENT_NOUNS)
         and not (i + 1 < len(doc) and doc[i + 1].text in POSSESSIVES)
     )
 

@@ -162,6 +162,14 @@ RESIDENT_NOUNS = frozenset({
 """Lowercase nouns of a place's people and services: a known name right before one is the place
 ("Roselle police", "Vicksburg residents", "a Longview woman")."""
 
+EVENT_NOUNS = frozenset({
+    "earthquake", "quake", "riot", "riots", "protest", "protests", "protesters", "bombing", "bombings",
+    "attacks", "massacre", "flood", "floods", "flooding", "outbreak", "tornado", "wildfire", "uprising",
+    "siege",
+})
+"""Lowercase nouns of events a place's name before them locates ("the Napa earthquake", "Ferguson protests");
+not "shooting" or "fire", which also follow a victim's or an owner's name."""
+
 TITLE_WORDS = frozenset({
     "Chief", "Sheriff", "Mayor", "Selectman", "Selectwoman", "Director", "Spokesman", "Spokeswoman",
     "Spokesperson", "Superintendent", "Commissioner", "Coroner", "Councilman", "Councilwoman",
