@@ -281,3 +281,12 @@ def test_hyphenated_afghan_names_are_found_and_placed(geoparser):
     found = {m.mention.name: m.place for m in geoparser.parse(Document(id="d", text=text)).mentions}
     assert set(found) == {"Mazar-i-Sharif", "Pul-e Khumri", "Salang", "Qala-i-Naw"}
     assert all(place is not None and place.country_code == "AF" for place in found.values())
+
+
+def test_a_web_link_after_a_name_is_no_part_of_it(geoparser):
+    from mapview.records import Document
+
+    # the model runs "Japan" on into the links after it, as one organisation; a link is never part of a name
+    text = "Magnitude 6.3 earthquake strikes off the coast of Japan http://t.co/6DZHuR8mkt http://t.co/bIC0DlZHtj"
+    found = [(m.mention.name, m.place.country_code) for m in geoparser.parse(Document(id="d", text=text)).mentions]
+    assert found == [("Japan", "JP")]

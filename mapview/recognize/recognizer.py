@@ -270,15 +270,20 @@ class Recognizer:
     ) -> Iterator[tuple[Doc, _PieceContext]]:
         """Each piece as a Doc with the model's entities: in windows around the spots with ``focus``, else
         over every word."""
+        from spacy.tokens import Span as SpacySpan
+
         clock = self.clock
         if n_process > 1:
             started = clock.start()
             for doc, context in self.nlp.pipe(pieces, as_tuples=True, n_process=n_process, batch_size=batch_size):
+                trimmed = [(_without_links(doc, e.start, e.end), e.label_) for e in doc.ents]
+                doc.set_ents(
+                    [SpacySpan(doc, s, e, label=label) for (s, e), label in trimmed if s < e], default="outside"
+                )
                 clock.lap("tokenizer and NER", started)
                 yield doc, context
                 started = clock.start()
             return
-        from spacy.tokens import Span as SpacySpan
 
         nlp, margin = self.nlp, self._model_context
         decoder = self._decoder()
@@ -311,7 +316,10 @@ class Recognizer:
                     read = [[(e.start, e.end, e.label_) for e in d.ents] for d in piped]
             spans_of: list[list[SpacySpan]] = [[] for _ in docs]
             for (k, first), ents in zip(parts, read):
-                spans_of[k] += [SpacySpan(docs[k], first + s, first + e, label=label) for s, e, label in ents]
+                for s, e, label in ents:
+                    s, e = _without_links(docs[k], first + s, first + e)
+                    if s < e:
+                        spans_of[k].append(SpacySpan(docs[k], s, e, label=label))
             for doc, ents_of_doc in zip(docs, spans_of):
                 doc.set_ents(ents_of_doc, default="outside")
             clock.lap("NER", started)
@@ -402,6 +410,16 @@ def _window_sequences(
         window = SpacyDoc(nlp.vocab, words=words[start:end], spaces=spaces_after[start:end])
         windowed.append(window.from_array(["NORM"], norms[start:end]))  # type: ignore[arg-type]
     return windowed
+
+
+def _without_links(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """An entity's tokens without the web links at its edges: the model sometimes runs a name on into the
+    links after it ("Japan http://t.co/6DZ"), and a link is never part of a name."""
+    while end > start and doc[end - 1].like_url:
+        end -= 1
+    while start < end and doc[start].like_url:
+        start += 1
+    return start, end
 
 
 def _memo(check: Callable[[str], bool] | None) -> Callable[[str], bool] | None:
