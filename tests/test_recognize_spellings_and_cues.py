@@ -197,3 +197,17 @@ def test_to_is_no_locative_cue_after_according_or_due(nlp, rules, text, expected
 )
 def test_a_notable_name_before_an_event_noun_is_the_place_it_happened(nlp, rules, text, expected):
     assert [name for name, _ in places(doc_with(nlp, text), rules)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Visitors love Brannockby, a small village in the hills, for its music.", ["Brannockby"]),
+        ("Aid reached Kell-i-Dara, the largest town near the border.", ["Kell-i-Dara"]),
+        ("We met Ann Kole, a town councillor, at the fair.", []),  # a kind noun, but no definition goes on
+        ("Ann Kole, a lobbyist for the city of Lombard, spoke.", []),  # a person, then another noun
+    ],
+)
+def test_a_name_before_a_comma_and_a_kind_of_place_is_a_place(nlp, rules, text, expected):
+    found = [name for name, rule in places(doc_with(nlp, text), rules) if rule == "definition"]
+    assert found == expected

@@ -4,7 +4,8 @@ The sentence that opens a gazetteer-like or encyclopedic article ("Stow is a
 town in Middlesex County", "Qala-i-Naw is the capital of Badghis province",
 "Oakport is an unincorporated community") is the strongest cue there is: its
 subject is a place even when the model calls it a person or an organisation,
-and even when the gazetteer does not know it.
+and even when the gazetteer does not know it. So is a name with the same words
+after a comma: "Doolin, a small village in County Clare".
 """
 
 from __future__ import annotations
@@ -44,6 +45,38 @@ def defined_places(doc: Doc, sentence_starts: Sequence[int]) -> Iterator[TokenRa
         end = _subject_end(doc, first)
         if end > first and not doc[first].is_stop and _definition_follows(doc, _after_aside(doc, end)):
             yield first, end  # not "This is a town"
+    words = words_of(doc)  # a Token object for every word would cost more than the rest of the rule
+    for comma, word in enumerate(words):
+        if word == "," and comma + 1 < len(words) and words[comma + 1] in _ARTICLES and _kind_follows(doc, comma + 1):
+            start = _name_before(doc, comma)
+            if start is not None:
+                yield start, comma  # "Doolin, a small village in County Clare"
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _name_before(doc: Doc, end: int) -> int | None:
+    """The start of the whole name ending before token ``end`` (capitalised words, and the hyphens and
+    joining words inside names: "Kell-i-Dara"), or None."""
+    words = words_of(doc)
+    start = end
+    while start > max(0, end - SUBJECT_WORDS):
+        word = words[start - 1]
+        if not (_capitalised(word) or (start < end and (word == "-" or joins_name(words, start - 1)))):
+            break
+        start -= 1
+    while start < end and not _capitalised(words[start]):
+        start += 1
+    if start == end or doc[start].is_stop or words[start] in NAME_ARTICLES:
+        return None
+    if start > 0 and _capitalised(words[start - 1]):
+        return None  # a longer run than a name takes
+    return start
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and word[:1].isalpha()
 
 
 def _after_aside(doc: Doc, i: int) -> int:
@@ -71,12 +104,18 @@ def _subject_end(doc: Doc, first: int) -> int:
 
 
 def _definition_follows(doc: Doc, i: int) -> bool:
-    if i + 2 >= len(doc) or doc[i].lower_ not in DEFINITION_VERBS or doc[i + 1].lower_ not in ("a", "an", "the"):
+    return i + 2 < len(doc) and doc[i].lower_ in DEFINITION_VERBS and _kind_follows(doc, i + 1)
+
+
+def _kind_follows(doc: Doc, i: int) -> bool:
+    """An article at token ``i``, a few lowercase words, a kind of place and a word that goes on like a
+    definition: "a small village in", "the capital of"."""
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("a", "an", "the"):
         return False
-    for k in range(i + 2, min(len(doc) - 1, i + 3 + MODIFIERS)):
+    for k in range(i + 1, min(len(doc) - 1, i + 2 + MODIFIERS)):
         word = doc[k].lower_
         if word in DEFINED_KINDS:
             return doc[k + 1].lower_ in DEFINITION_GOES_ON
-        if not (doc[k].is_lower or doc[k].like_num or doc[k].text == "-"):
-            return False
+        if not (doc[k].is_lower or doc[k].like_num or doc[k].text == "-") or doc[k].is_stop:
+            return False  # a modifier, not "a lobbyist for the city of"
     return False
