@@ -12,23 +12,16 @@ import pytest
 spacy = pytest.importorskip("spacy")
 
 from mapview.recognize.lexicon import PLACE_LABELS  # noqa: E402
-from mapview.recognize.ruler import build_ruler  # noqa: E402
 from mapview.recognize.steps import Rules  # noqa: E402
-from tests.test_recognize_steps import doc_with, found  # noqa: E402
+from tests.test_recognize_steps import doc_with, found, hand_rules, nlp  # noqa: E402, F401 (nlp: a fixture)
 
 KNOWN = {"Đà Nẵng", "Da Nang", "Kasaï", "Kasai", "Lombard", "Grovetown", "Ostervik"}
 NAMES = [("Đà Nẵng", "name"), ("Kasaï", "name"), ("Nô", "name")]
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return spacy.blank("en")
-
-
-@pytest.fixture(scope="module")
 def rules(nlp):
-    known = KNOWN.__contains__
-    return Rules(frozenset(PLACE_LABELS), build_ruler(nlp, NAMES), known, known)
+    return hand_rules(nlp, NAMES, KNOWN)
 
 
 def places(doc, rules):
@@ -136,8 +129,7 @@ def test_a_name_inside_a_longer_facility_counts_only_when_it_locates_an_institut
 
 
 def test_a_town_before_its_states_postal_code_is_a_place_and_so_is_the_code(nlp):
-    known = {"Grovetown", "GA", "Brannock"}.__contains__
-    rules = Rules(frozenset(PLACE_LABELS), build_ruler(nlp, [("GA", "abbreviation")]), known, known)
+    rules = hand_rules(nlp, [("GA", "abbreviation")], {"Grovetown", "GA", "Brannock"})
     doc = doc_with(nlp, "The storm that hit Grovetown, GA, was the worst.")
     assert places(doc, rules) == [("Grovetown", "cued"), ("GA", "list")]
     doc = doc_with(nlp, "Signed by Ann Kole, GA delegate.", ("Ann Kole", "PERSON"))

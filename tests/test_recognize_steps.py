@@ -55,10 +55,14 @@ def nlp():
     return spacy.blank("en")
 
 
+def hand_rules(nlp, names, known):
+    """Rules over a ruler of ``names`` and a gazetteer that knows ``known`` (every known place notable)."""
+    return Rules(frozenset(PLACE_LABELS), build_ruler(nlp, names), known.__contains__, known.__contains__)
+
+
 @pytest.fixture(scope="module")
 def rules(nlp):
-    known = KNOWN.__contains__
-    return Rules(frozenset(PLACE_LABELS), build_ruler(nlp, NAMES), known, known)
+    return hand_rules(nlp, NAMES, KNOWN)
 
 
 def doc_with(nlp, text, *entities):
