@@ -154,6 +154,7 @@ def test_no_office_place_without_a_title_and_a_place(nlp, rules, text, entities)
     [
         ("Nine people died in Brannock overnight.", (("Brannock", "GPE"),), ["Brannock"]),
         ("Two cases at Ostervik, Lombard were confirmed.", (("Ostervik", "GPE"), ("Lombard", "GPE")), ["Ostervik"]),
+        ("Treks start in the Brannock region each spring.", (("Brannock", "GPE"),), ["Brannock"]),
     ],
 )
 def test_an_unknown_model_place_stands_where_the_words_say_place(nlp, rules, text, entities, expected):

@@ -39,6 +39,7 @@ from mapview.recognize.lexicon import (
     COMPASS_CUES,
     EVENT_NOUNS,
     INSTITUTION_WORDS,
+    KIND_CUES,
     LIST_GLUE,
     LOCATIVE_CUES,
     NAME_ARTICLES,
@@ -103,9 +104,9 @@ def unknown_model_places(
     doc: Doc, labels: frozenset[str], place_starts: set[int], ents: Sequence[Span] | None = None
 ) -> Iterator[TokenRange]:
     """Places the model found that the gazetteer does not know, where the words around them say place:
-    "in Kibera", "at Pingilikani", "Greenlane, Auckland" (the gazetteer lacks many small places; a person's
-    name the model calls a place rarely stands after "in" or before a comma and a place). ``ents``: the
-    doc's entities when the caller has them."""
+    "in Kibera", "at Pingilikani", "Greenlane, Auckland", "the Annapurna region" (the gazetteer lacks many
+    small places; a person's name the model calls a place rarely stands after "in", before a comma and a
+    place or before a kind of place). ``ents``: the doc's entities when the caller has them."""
     for ent in doc.ents if ents is None else ents:
         if ent.label_ not in labels or ent.label_ == "FAC":
             continue
@@ -117,7 +118,8 @@ def unknown_model_places(
         before = doc[start - 1] if start else None
         # not "from" or "to" ("died from Ebola", "listening to Migos"): they take more than places
         locative = before is not None and before.lower_ in LOCATIVE_CUES - {"from", "to"} and before.is_lower
-        if locative or followed_by_place(doc, end, place_starts):
+        kind_after = end < len(doc) and doc[end].text in KIND_CUES  # "the Annapurna region"
+        if locative or kind_after or followed_by_place(doc, end, place_starts):
             yield start, end
 
 
