@@ -224,13 +224,13 @@ def test_a_large_workspace_keeps_map_caption_table_and_export_in_agreement(
             dash.idle()
             numbers = dash.caption_numbers()
             exported = dash.download("GeoJSON", tmp_path / f"{step}.geojson")
-            dash.page.get_by_text("Places", exact=True).click()
+            dash.page.get_by_role("radiogroup").get_by_text("Places", exact=True).click()  # not a column header
             table = dash.page.get_by_text("Places in the documents shown:").inner_text()
             assert f"shown: {numbers['places']} " in table, step
             assert dash.map_state()[1] == numbers["places"] == len(exported["features"]), step
             mentions = sum(f["properties"]["mention_count"] for f in exported["features"])
             assert mentions == numbers["mentions"], step
-            dash.page.get_by_text("Mentions", exact=True).click()
+            dash.page.get_by_role("radiogroup").get_by_text("Mentions", exact=True).click()
 
         check("all")
         assert dash.caption_numbers()["shown"] == 521
