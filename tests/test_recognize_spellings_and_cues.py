@@ -203,3 +203,17 @@ def test_a_notable_name_before_an_event_noun_is_the_place_it_happened(nlp, rules
 def test_a_name_before_a_comma_and_a_kind_of_place_is_a_place(nlp, rules, text, expected):
     found = [name for name, rule in places(doc_with(nlp, text), rules) if rule == "definition"]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, person, expected",
+    [
+        ("Hikers reached Brannock Canyon at noon.", "Brannock Canyon", ["Brannock Canyon"]),
+        ("Ferries cross to Ostervik Creek daily.", "Ostervik Creek", ["Ostervik Creek"]),
+        ("Films with Veronica Lake were shown.", "Veronica Lake", []),  # a feature word that ends names
+        ("Fans filled Anderson Arena.", "Anderson Arena", []),  # a venue named after a person
+    ],
+)
+def test_a_feature_the_model_calls_a_person_is_a_feature_unless_its_word_ends_names(nlp, rules, text, person, expected):
+    doc = doc_with(nlp, text, (person, "PERSON"))
+    assert [name for name, rule in places(doc, rules) if rule == "feature"] == expected

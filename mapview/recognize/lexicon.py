@@ -226,6 +226,15 @@ INSTITUTION_FEATURES = STREET_WORDS | frozenset({"Area", "Forest"})
 """Feature words that, before another capitalised word, belong to an institution named after the place
 before them ("Florida Highway Patrol", "Texas Forest Service", "New Concord Area Arts Council")."""
 
+SURNAME_FEATURE_WORDS = frozenset({
+    "Lake", "Lakes", "Hill", "Hills", "Ridge", "Park", "Forest", "Beach", "Springs", "Castle", "Tower",
+    "Bridge", "Square", "Dome", "Abbey", "Marsh", "Pond", "Gardens", "Heights", "Range", "Coast", "Area",
+    "Arena", "Stadium", "Coliseum", "Racecourse", "Speedway", "Fairgrounds",
+})
+"""Feature words that also end people's names ("Veronica Lake", "Tom Ridge", "Benny Hill"), and venues'
+words (venues are named after people: "Anderson Arena"): inside a model PERSON they are taken for a name
+or a building; the others ("Bryce Canyon", "Shannon Estuary") name a feature there too."""
+
 STREET_ABBREVIATIONS = frozenset({"St.", "St", "Ave", "Rd", "Dr", "Blvd", "Ln", "Ct", "Ct.", "Pl", "Pl."})
 """Abbreviated street words that end a street's name ("Main St.", "E. Broad St.")."""
 

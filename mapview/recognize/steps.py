@@ -52,10 +52,10 @@ from mapview.recognize.context import in_movement_name, in_place_list, is_headli
 from mapview.recognize.cued import cued_places
 from mapview.recognize.datelines import dateline_names
 from mapview.recognize.definitions import defined_places
-from mapview.recognize.features import ends_street, feature_names
+from mapview.recognize.features import feature_names
 from mapview.recognize.hashtags import hashtag_places
 from mapview.recognize.known import generic_only, names_a_feature
-from mapview.recognize.lexicon import HASHTAG_MARKS, LISTABLE_LABELS, OWNER_WORDS
+from mapview.recognize.lexicon import HASHTAG_MARKS, LISTABLE_LABELS, OWNER_WORDS, SURNAME_FEATURE_WORDS
 from mapview.recognize.longest import joined_runs, longest_name
 from mapview.recognize.names import TokenRange, name_parts, strip_direction, strip_kind_word
 from mapview.recognize.rescue import inside_institution, rescue
@@ -247,8 +247,9 @@ def feature_places(rules: Rules, piece: Piece) -> None:
     """``feature``: streets, roads and natural features ("Gillis Street", "Highway 10", "Elbow Lake").
 
     Found whatever the model labels them (see :mod:`mapview.recognize.features`),
-    except inside a person's name ("Veronica Lake"; a street word is never one: the model calls "E. Broad
-    St." a person) and, in headlines, where
+    except inside a person's name when the feature word also ends people's or venues' names ("Veronica
+    Lake", "Anderson Arena"; not "Bryce Canyon" or "E. Broad St.", which the model also calls persons) and,
+    in headlines, where
     every word is capitalised, unless the model saw the same span as an entity.
     A feature's name replaces the candidates inside it ("Washington" in
     "Washington Drive").
@@ -261,7 +262,8 @@ def feature_places(rules: Rules, piece: Piece) -> None:
         sentence = piece.bounds(i)
         headline: bool | None = None  # read only for a sentence with a feature: few have one
         for start, end in feature_names(doc, sentence):
-            in_person = any(s <= start and end <= e for s, e in persons) and not ends_street(doc[end - 1].text)
+            last = doc[end - 1].text
+            in_person = any(s <= start and end <= e for s, e in persons) and last in SURNAME_FEATURE_WORDS
             if in_person:
                 continue
             if headline is None:
