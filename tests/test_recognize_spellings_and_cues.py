@@ -217,3 +217,8 @@ def test_a_name_before_a_comma_and_a_kind_of_place_is_a_place(nlp, rules, text, 
 def test_a_feature_the_model_calls_a_person_is_a_feature_unless_its_word_ends_names(nlp, rules, text, person, expected):
     doc = doc_with(nlp, text, (person, "PERSON"))
     assert [name for name, rule in places(doc, rules) if rule == "feature"] == expected
+
+
+def test_a_model_entity_run_over_a_preposition_holds_two_names(nlp, rules):
+    doc = doc_with(nlp, "Buses run from Lombard to Grovetown hourly.", ("Lombard to Grovetown", "GPE"))
+    assert places(doc, rules) == [("Lombard", "model"), ("Grovetown", "model")]

@@ -72,6 +72,10 @@ POSSESSIVE_S = frozenset({"'s", "’s"})
 NAME_SEPARATORS = frozenset({"-", "—", "–", ":", "|", ",", ";", "(", ")", "/", "#", "@", "&", "+", "\n", "•", "·"})
 """Tokens that split an entity into separate names ("Central Africa - Nigeria")."""
 
+NAME_BREAKERS = frozenset({"to", "for", "from", "via", "with", "near", "at", "in"})
+"""Lowercase words no place's name holds: an entity the model runs over one holds two names or more
+("Geysir to Gullfoss", "Lukla for Everest")."""
+
 GLUED_SEPARATORS = frozenset({"-", "&", "/"})
 """Separators that belong to the name when glued to both neighbours ("Guinea-Bissau")."""
 

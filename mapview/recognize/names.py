@@ -15,6 +15,7 @@ from mapview.recognize.lexicon import (
     DIRECTION_WORDS,
     GLUED_SEPARATORS,
     KIND_WORDS,
+    NAME_BREAKERS,
     NAME_JOINERS,
     NAME_SEPARATORS,
     POSSESSIVES,
@@ -62,7 +63,7 @@ def name_parts(doc: Doc, start: int, end: int) -> Iterator[TokenRange]:
     """The token ranges of the names an entity ``[start, end)`` holds, trimmed.
 
     Splits at separators (dashes between spaced words, colons, commas, slashes,
-    hashtags), then trims each part: leading articles and other lowercase words,
+    hashtags, and the lowercase prepositions no name holds: "Lombard to Grovetown"), then trims each part: leading articles and other lowercase words,
     trailing possessives, punctuation, lowercase words ("province", "coast"),
     numbers and URLs. Parts without a capitalised word are dropped.
     """
@@ -136,7 +137,7 @@ def separates(doc: Doc, i: int) -> bool:
         # glued hyphens belong to the name ("Guinea-Bissau", "Greenbrier-Pocahontas")
         glued = not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_
         return not glued
-    return token.text in NAME_SEPARATORS or token.is_space or token.like_url
+    return token.text in NAME_SEPARATORS or token.text in NAME_BREAKERS or token.is_space or token.like_url
 
 
 def _trim(doc: Doc, start: int, end: int) -> TokenRange | None:
