@@ -63,9 +63,10 @@ def name_parts(doc: Doc, start: int, end: int) -> Iterator[TokenRange]:
     """The token ranges of the names an entity ``[start, end)`` holds, trimmed.
 
     Splits at separators (dashes between spaced words, colons, commas, slashes,
-    hashtags, and the lowercase prepositions no name holds: "Lombard to Grovetown"), then trims each part: leading articles and other lowercase words,
-    trailing possessives, punctuation, lowercase words ("province", "coast"),
-    numbers and URLs. Parts without a capitalised word are dropped.
+    hashtags, and the lowercase prepositions no name holds: "Lombard to Grovetown"),
+    then trims each part: leading articles and other lowercase words, trailing
+    possessives, punctuation, lowercase words ("province", "coast"), numbers and
+    URLs. Parts without a capitalised word are dropped.
     """
     part_start = start
     for i in range(start, end + 1):
