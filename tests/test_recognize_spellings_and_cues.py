@@ -222,3 +222,12 @@ def test_a_feature_the_model_calls_a_person_is_a_feature_unless_its_word_ends_na
 def test_a_model_entity_run_over_a_preposition_holds_two_names(nlp, rules):
     doc = doc_with(nlp, "Buses run from Lombard to Grovetown hourly.", ("Lombard to Grovetown", "GPE"))
     assert places(doc, rules) == [("Lombard", "model"), ("Grovetown", "model")]
+
+
+def test_a_notable_name_the_model_left_in_a_list_of_places_is_one(nlp):
+    known = {"Lombard", "Grovetown", "Ostervik"}
+    rules = Rules(frozenset(PLACE_LABELS), None, known.__contains__, {"Ostervik"}.__contains__)
+    doc = doc_with(nlp, "Tours visit Lombard, Ostervik and Grovetown.", ("Lombard", "GPE"), ("Grovetown", "GPE"))
+    assert places(doc, rules) == [("Lombard", "model"), ("Ostervik", "list"), ("Grovetown", "model")]
+    doc = doc_with(nlp, "Tours visit Lombard, Kellby and Grovetown.", ("Lombard", "GPE"), ("Grovetown", "GPE"))
+    assert ("Kellby", "list") not in places(doc, rules)  # not a notable place

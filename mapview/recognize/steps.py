@@ -55,9 +55,16 @@ from mapview.recognize.definitions import defined_places
 from mapview.recognize.features import feature_names
 from mapview.recognize.hashtags import hashtag_places
 from mapview.recognize.known import generic_only, names_a_feature
-from mapview.recognize.lexicon import HASHTAG_MARKS, LISTABLE_LABELS, OWNER_WORDS, SURNAME_FEATURE_WORDS
+from mapview.recognize.lexicon import HASHTAG_MARKS, LIST_GLUE, LISTABLE_LABELS, OWNER_WORDS, SURNAME_FEATURE_WORDS
 from mapview.recognize.longest import joined_runs, longest_name
-from mapview.recognize.names import TokenRange, name_parts, strip_direction, strip_kind_word
+from mapview.recognize.names import (
+    TokenRange,
+    entity_marks,
+    name_parts,
+    strip_direction,
+    strip_kind_word,
+    words_of,
+)
 from mapview.recognize.rescue import inside_institution, rescue
 from mapview.recognize.ruler import Ruler, ruler_matches
 
@@ -308,9 +315,11 @@ def listed_places(rules: Rules, piece: Piece) -> None:
             for s, e in name_parts(doc, ent.start, ent.end)  # "MS" of "MS &"
             if rules.known(doc[s:e].text)
         ]
+    if rules.notable is not None:
+        listable += _notable_words(doc, rules.notable)
     taken = piece.taken()
     places = [(c.start, c.end) for c in piece.candidates if c.label == "place"]
-    waiting = [span for span in listable if not taken.intersection(range(*span))]
+    waiting = [span for span in dict.fromkeys(listable) if not taken.intersection(range(*span))]
     while waiting:
         starts, ends = {s for s, _ in places}, {e for _, e in places}
         joined = [span for span in waiting if in_place_list(doc, span[0], span[1], starts, ends)]
@@ -319,6 +328,28 @@ def listed_places(rules: Rules, piece: Piece) -> None:
         piece.candidates += [Candidate(s, e, "place", "list") for s, e in joined]
         places += joined
         waiting = [span for span in waiting if span not in joined]
+
+
+def _notable_words(doc: Doc, notable: Callable[[str], bool]) -> list[TokenRange]:
+    """Capitalised words outside every entity, after a list's glue, that name notable places: the model
+    reads a place in a list by its neighbours and sometimes leaves one ("Paris, London, Brno")."""
+    words = words_of(doc)
+    marks = entity_marks(doc)
+    return [
+        (i, i + 1)
+        for i in range(1, len(words))
+        if words[i - 1] in LIST_GLUE
+        and words[i][:1].isupper()
+        and words[i][:1].isalpha()
+        and marks[i][0] == _OUTSIDE
+        and (i + 1 == len(words) or not words[i + 1][:1].isupper())
+        and not doc[i].is_stop
+        and notable(words[i])
+    ]
+
+
+_OUTSIDE = 2
+"""The IOB code of a token outside every entity."""
 
 
 def longest_names(rules: Rules, piece: Piece) -> None:
