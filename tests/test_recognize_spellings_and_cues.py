@@ -231,3 +231,17 @@ def test_a_notable_name_the_model_left_in_a_list_of_places_is_one(nlp):
     assert places(doc, rules) == [("Lombard", "model"), ("Ostervik", "list"), ("Grovetown", "model")]
     doc = doc_with(nlp, "Tours visit Lombard, Kellby and Grovetown.", ("Lombard", "GPE"), ("Grovetown", "GPE"))
     assert ("Kellby", "list") not in places(doc, rules)  # not a notable place
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Most visitors stay in the Thamelby district of the capital.", ["Thamelby"]),
+        ("Treks start in the Annapurna Brannock region.", ["Annapurna Brannock"]),
+        ("Cases rose in the Afghan region, officials said.", []),  # a people's adjective, in the gazetteer's list
+        ("The district and the region agreed.", []),  # no name between
+    ],
+)
+def test_the_and_a_kind_of_area_frame_an_areas_name(nlp, text, expected):
+    rules = hand_rules(nlp, [("Afghan", "demonym")], set())
+    assert [name for name, rule in places(doc_with(nlp, text), rules) if rule == "cued"] == expected

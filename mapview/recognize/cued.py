@@ -34,6 +34,7 @@ from mapview.recognize.context import followed_by_place, locative_cue
 from mapview.recognize.known import generic_only
 from mapview.recognize.lexicon import (
     APPOSITIVE_KINDS,
+    AREA_KIND_CUES,
     CALENDAR_WORDS,
     CALLED_WORDS,
     COMPASS_CUES,
@@ -75,8 +76,9 @@ def cued_places(rules: Rules, piece: Piece) -> None:
     found: list[TokenRange] = []
     text = piece.text()
     appositives = appositive_names(doc) if _APPOSITIVE.search(text) else ()
+    areas = kind_named_areas(doc, rules.demonyms) if _AREA_KIND.search(text) else ()
     lists = listed_kind_names(doc) if _PLURAL_KIND.search(text) else ()
-    for start, end in [*appositives, *lists]:
+    for start, end in [*appositives, *areas, *lists]:
         if not taken.intersection(range(start, end)):
             found.append((start, end))
     ents = piece.ents()
@@ -97,6 +99,7 @@ def cued_places(rules: Rules, piece: Piece) -> None:
 
 # Cheap tests on the text that let most pieces skip a walk over every token.
 _APPOSITIVE = re.compile(r"\b(?:" + "|".join(sorted(APPOSITIVE_KINDS)) + r")\s+(?:of|called|named)\b")
+_AREA_KIND = re.compile(r"\b(?:" + "|".join(sorted(AREA_KIND_CUES)) + r")\b")
 _PLURAL_KIND = re.compile(r"\b(?:" + "|".join(sorted(PLURAL_KINDS)) + r")\b")
 
 
@@ -121,6 +124,29 @@ def unknown_model_places(
         kind_after = end < len(doc) and doc[end].text in KIND_CUES  # "the Annapurna region"
         if locative or kind_after or followed_by_place(doc, end, place_starts):
             yield start, end
+
+
+def kind_named_areas(doc: Doc, demonyms: frozenset[str] | None = None) -> Iterator[TokenRange]:
+    """Names "the" and a lowercase kind of area frame: "the Thamel district", "the Annapurna region" (the
+    words call it an area whatever the model or the gazetteer say); not a demonym ("the European region")."""
+    words = words_of(doc)
+    for i, word in enumerate(words):
+        if word not in AREA_KIND_CUES:
+            continue
+        start = i
+        while start > max(0, i - NAME_TOKENS) and _capitalised(words[start - 1]):
+            start -= 1
+        name = doc[start:i].text
+        if (
+            0 < start < i
+            and words[start - 1].lower() == "the"
+            and name_end(doc, start) == i
+            and not doc[start].is_stop
+            and not generic_only(name)
+            and (demonyms is None or name not in demonyms)
+            and doc[start].ent_type_ != "NORP"  # "the European region": a people's adjective
+        ):
+            yield start, i
 
 
 def appositive_names(doc: Doc) -> Iterator[TokenRange]:

@@ -105,6 +105,12 @@ KIND_CUES = frozenset({
 })
 """Lowercase words after a name that say it names a place ("Herat province", "the Salang pass")."""
 
+AREA_KIND_CUES = frozenset({
+    "district", "province", "region", "governorate", "oblast", "prefecture", "valley", "neighborhood",
+    "neighbourhood", "suburb",
+})
+"""Lowercase kinds of area that, after "the" and a name, call the name an area ("the Thamel district")."""
+
 DEFINITION_VERBS = frozenset({"is", "was"})
 """Verbs of a definition's "X is a town in Y"."""
 
