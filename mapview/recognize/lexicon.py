@@ -224,7 +224,7 @@ FEATURE_WORDS = STREET_WORDS | frozenset({
     "Stadium", "Arena", "Coliseum", "Dome", "Tower", "Castle", "Palace", "Cathedral", "Monument",
     "Abbey", "Racecourse", "Speedway", "Fairgrounds", "Wilderness", "Lakeshore",
     "Estuary", "Cliffs", "Cove", "Lagoon", "Reef", "Gorge", "Fjord", "Marsh", "Swamp", "Dunes", "Pond",
-    "Wetlands", "Highlands", "Atoll", "Pier", "Wharf", "Quay", "Lighthouse",
+    "Wetlands", "Highlands", "Atoll", "Wharf", "Quay", "Lighthouse",
     "Gardens", "Crescent", "Promenade", "Esplanade", "Embankment",
 })
 """Words that end the name of a natural or built feature ("Bay Area", "Emerald Coast", "Washington
