@@ -51,7 +51,7 @@ from mapview.recognize.lexicon import (
     RESIDENT_NOUNS,
     TITLE_WORDS,
 )
-from mapview.recognize.names import TokenRange, entity_marks, joins_name, words_of
+from mapview.recognize.names import OUTSIDE, TokenRange, capitalised, entity_marks, joins_name, words_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -114,7 +114,7 @@ def unknown_model_places(
         if ent.label_ not in labels or ent.label_ == "FAC":
             continue
         start, end = ent.start, ent.end
-        while start < end and not _capitalised(doc[start].text):
+        while start < end and not capitalised(doc[start].text):
             start += 1  # "the" the model takes in
         if start == end or name_end(doc, start) != end or not _plain_name(doc, start, end):
             continue
@@ -134,7 +134,7 @@ def kind_named_areas(doc: Doc, demonyms: frozenset[str] | None = None) -> Iterat
         if word not in AREA_KIND_CUES:
             continue
         start = i
-        while start > max(0, i - NAME_TOKENS) and _capitalised(words[start - 1]):
+        while start > max(0, i - NAME_TOKENS) and capitalised(words[start - 1]):
             start -= 1
         name = doc[start:i].text
         if (
@@ -186,7 +186,7 @@ def listed_kind_names(doc: Doc) -> Iterator[TokenRange]:
 def _name_start(doc: Doc, end: int) -> int:
     """The start of the capitalised name ending before token ``end`` (``end`` when none ends there)."""
     start = end
-    while start > max(0, end - NAME_TOKENS) and _capitalised(doc[start - 1].text) and not doc[start - 1].is_stop:
+    while start > max(0, end - NAME_TOKENS) and capitalised(doc[start - 1].text) and not doc[start - 1].is_stop:
         start -= 1
     return start
 
@@ -227,10 +227,10 @@ def _office_start(doc: Doc, end: int) -> int:
     while start > max(0, end - OFFICE_TOKENS):
         token = doc[start - 1]
         joins = token.text in ("and", "&") and start - 1 > 0 and start < end
-        if not ((_capitalised(token.text) and not token.is_stop) or joins):
+        if not ((capitalised(token.text) and not token.is_stop) or joins):
             break
         start -= 1
-    while start < end and not _capitalised(doc[start].text):
+    while start < end and not capitalised(doc[start].text):
         start += 1
     return start
 
@@ -304,7 +304,7 @@ def _plain_name(doc: Doc, start: int, end: int) -> bool:
     words = words_of(doc)
     before = words[start - 1] if start else None
     if before is not None and (
-        (_capitalised(before) and not doc[start - 1].is_stop)  # "A Danbury woman" starts a run at "Danbury"
+        (capitalised(before) and not doc[start - 1].is_stop)  # "A Danbury woman" starts a run at "Danbury"
         or (before == "-" and not doc[start - 1].whitespace_)
     ):
         return False
@@ -323,19 +323,11 @@ def _acronym(text: str) -> bool:
     return text.isupper() and "." not in text
 
 
-def _capitalised(text: str) -> bool:
-    return text[:1].isupper() and text[:1].isalpha()
-
-
-_OUTSIDE = (2, 0)
-"""The entity mark of a token outside every entity (IOB ``O``, no type)."""
-
-
 def _free(doc: Doc, start: int, end: int) -> bool:
     """True when ``[start, end)`` stands outside entities, is one whole entity, or ends an institution's
     name after "in" ("Lutheran School in Lombard")."""
     iob = entity_marks(doc)
-    if all(iob[k] == _OUTSIDE for k in range(start, end)):
+    if all(iob[k] == OUTSIDE for k in range(start, end)):
         return True
     ent = doc[start].ent_iob_
     if (

@@ -19,7 +19,7 @@ from mapview.recognize.lexicon import (
     DEFINITION_VERBS,
     NAME_ARTICLES,
 )
-from mapview.recognize.names import TokenRange, joins_name, words_of
+from mapview.recognize.names import TokenRange, capitalised, joins_name, words_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -63,20 +63,16 @@ def _name_before(doc: Doc, end: int) -> int | None:
     start = end
     while start > max(0, end - SUBJECT_WORDS):
         word = words[start - 1]
-        if not (_capitalised(word) or (start < end and (word == "-" or joins_name(words, start - 1)))):
+        if not (capitalised(word) or (start < end and (word == "-" or joins_name(words, start - 1)))):
             break
         start -= 1
-    while start < end and not _capitalised(words[start]):
+    while start < end and not capitalised(words[start]):
         start += 1
     if start == end or doc[start].is_stop or words[start] in NAME_ARTICLES:
         return None
-    if start > 0 and _capitalised(words[start - 1]):
+    if start > 0 and capitalised(words[start - 1]):
         return None  # a longer run than a name takes
     return start
-
-
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper() and word[:1].isalpha()
 
 
 def _after_aside(doc: Doc, i: int) -> int:
@@ -90,11 +86,12 @@ def _after_aside(doc: Doc, i: int) -> int:
 
 
 def _subject_end(doc: Doc, first: int) -> int:
+    words = words_of(doc)
     end = first
     while end < min(len(doc), first + SUBJECT_WORDS):
         text = doc[end].text
         capitalised = text[:1].isupper() and text[:1].isalpha() and text not in NAME_ARTICLES
-        glue = text == "-" or (end > first and joins_name(words_of(doc), end))
+        glue = text == "-" or (end > first and joins_name(words, end))
         if not (capitalised or glue):
             break
         end += 1
@@ -110,7 +107,7 @@ def _definition_follows(doc: Doc, i: int) -> bool:
 def _kind_follows(doc: Doc, i: int) -> bool:
     """An article at token ``i``, a few lowercase words, a kind of place and a word that goes on like a
     definition: "a small village in", "the capital of"."""
-    if i + 1 >= len(doc) or doc[i].lower_ not in ("a", "an", "the"):
+    if i + 1 >= len(doc) or doc[i].lower_ not in _ARTICLES:
         return False
     for k in range(i + 1, min(len(doc) - 1, i + 2 + MODIFIERS)):
         word = doc[k].lower_

@@ -137,12 +137,15 @@ def _joins(doc: Doc, i: int) -> bool:
     return text in NAME_JOINERS
 
 
+_DATE_WORDS = CALENDAR_WORDS | CALENDAR_ABBREVIATIONS
+
+
 def _goes_on(doc: Doc, j: int) -> bool:
     """True when a capitalised word other than a date's follows token ``j - 1`` ("Patrol", not "Dec.")."""
     if j >= len(doc):
         return False
     word = doc[j].text
-    return word[:1].isupper() and word[:1].isalpha() and word.rstrip(".") not in CALENDAR_WORDS | CALENDAR_ABBREVIATIONS
+    return word[:1].isupper() and word[:1].isalpha() and word.rstrip(".") not in _DATE_WORDS
 
 
 def _feature_name(doc: Doc, i: int, j: int, start: int, end: int) -> bool:

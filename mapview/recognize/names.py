@@ -40,6 +40,19 @@ def entity_marks(doc: Doc) -> list[tuple[int, int]]:
     return marks
 
 
+OUTSIDE = (2, 0)
+"""The entity mark (see :func:`entity_marks`) of a token outside every entity: IOB ``O``, no type."""
+
+
+def capitalised(word: str) -> bool:
+    """True for a word opening with a capital letter ("Kabul", "Đà"), not a digit or a mark.
+
+    >>> capitalised("Kabul"), capitalised("kabul"), capitalised("4th")
+    (True, False, False)
+    """
+    return word[:1].isupper() and word[:1].isalpha()
+
+
 def words_of(doc: Doc) -> list[str]:
     """The text of each token of ``doc``, read once and kept with it: ``doc[i]`` makes a new token object at
     each call, and the rules read the same words over and over."""

@@ -276,10 +276,15 @@ class Recognizer:
         if n_process > 1:
             started = clock.start()
             for doc, context in self.nlp.pipe(pieces, as_tuples=True, n_process=n_process, batch_size=batch_size):
-                trimmed = [(_without_links(doc, e.start, e.end), e.label_) for e in doc.ents]
-                doc.set_ents(
-                    [SpacySpan(doc, s, e, label=label) for (s, e), label in trimmed if s < e], default="outside"
-                )
+                model_ents = doc.ents
+                bounds = [_without_links(doc, ent.start, ent.end) for ent in model_ents]
+                if any(b != (ent.start, ent.end) for b, ent in zip(bounds, model_ents)):
+                    kept = [
+                        SpacySpan(doc, b[0], b[1], label=ent.label_)
+                        for b, ent in zip(bounds, model_ents)
+                        if b[0] < b[1]
+                    ]
+                    doc.set_ents(kept, default="outside")  # only when a link was cut: most pieces have none
                 clock.lap("tokenizer and NER", started)
                 yield doc, context
                 started = clock.start()

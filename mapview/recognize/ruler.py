@@ -107,14 +107,13 @@ def ruler_matches(
     entities = tuple(doc.ents) if ents is None else ents  # ``doc.ents`` builds them anew at each call
     kept: list[tuple[int, int, Label]] = []
     listable: list[TokenRange] = []
+    containers = place_labels - {"FAC"}  # a bar, a train or a venue named after a place is no mention of it
     for span in filter_spans(ruler.matcher(doc, as_spans=True)):
         s, e, key = span.start, span.end, span.label_
         ents = [ent for ent in entities if ent.start < e and s < ent.end]
         outer = [ent for ent in ents if ent.start <= s and e <= ent.end and len(ent) > e - s]
         if outer:
-            if key == "weak" or not (
-                outer[0].label_ in place_labels - {"FAC"} or _named_institution(doc, outer[0], s, e)
-            ):
+            if key == "weak" or not (outer[0].label_ in containers or _named_institution(doc, outer[0], s, e)):
                 continue  # a weak name inside a longer entity: "Kasai" ("Kasaï") in "Kasai Occidental"
         elif any(ent.label_ in NOT_NAME_LABELS for ent in ents):
             continue  # "Saturday" is an alternate name of a Zambian province, and a DATE

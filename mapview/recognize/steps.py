@@ -58,6 +58,7 @@ from mapview.recognize.known import generic_only, names_a_feature
 from mapview.recognize.lexicon import HASHTAG_MARKS, LIST_GLUE, LISTABLE_LABELS, OWNER_WORDS, SURNAME_FEATURE_WORDS
 from mapview.recognize.longest import joined_runs, longest_name
 from mapview.recognize.names import (
+    OUTSIDE,
     TokenRange,
     entity_marks,
     name_parts,
@@ -341,15 +342,11 @@ def _notable_words(doc: Doc, notable: Callable[[str], bool]) -> list[TokenRange]
         if words[i - 1] in LIST_GLUE
         and words[i][:1].isupper()
         and words[i][:1].isalpha()
-        and marks[i][0] == _OUTSIDE
+        and marks[i] == OUTSIDE
         and (i + 1 == len(words) or not words[i + 1][:1].isupper())
         and not doc[i].is_stop
         and notable(words[i])
     ]
-
-
-_OUTSIDE = 2
-"""The IOB code of a token outside every entity."""
 
 
 def longest_names(rules: Rules, piece: Piece) -> None:
